@@ -1,0 +1,49 @@
+# Two commands for a runner: `make run` and `make test`. Everything else is for developers.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8501
+
+.PHONY: run test bench e2e lint lock demo clean
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Stridewise needs Python 3.11 or newer")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(VENV)/.runtime: $(BIN)/python requirements.lock pyproject.toml
+	$(BIN)/python -m pip install -q -r requirements.lock
+	$(BIN)/python -m pip install -q --no-deps -e .
+	@touch $@
+
+$(VENV)/.dev: $(VENV)/.runtime requirements-dev.lock
+	$(BIN)/python -m pip install -q -r requirements-dev.lock
+	@touch $@
+
+run: $(VENV)/.runtime  ## seed the demo database if there is none, then start the dashboard
+	$(BIN)/stridewise demo --if-missing
+	$(BIN)/streamlit run dashboard/streamlit_app.py --server.port $(PORT)
+
+demo: $(VENV)/.runtime  ## rebuild the demo database from scratch
+	$(BIN)/stridewise demo --force
+
+test: $(VENV)/.dev  ## the whole suite: unit, pipelines, pages and browser journeys
+	$(BIN)/python -m pytest -q
+
+e2e: $(VENV)/.dev  ## only the browser journeys (needs chromium)
+	$(BIN)/python -m pytest -q -m e2e
+
+bench: $(VENV)/.dev  ## speed and memory benchmarks
+	$(BIN)/python -m benchmarks
+
+lint: $(VENV)/.dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+lock:  ## re-pin dependencies after editing pyproject.toml (needs uv)
+	uv pip compile pyproject.toml --python-version 3.11 --universal -o requirements.lock -q
+	uv pip compile pyproject.toml --group dev --python-version 3.11 --universal -o requirements-dev.lock -q
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

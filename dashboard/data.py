@@ -1,0 +1,73 @@
+"""The one place that combines Streamlit caching with pipelines queries.
+
+Connections are short-lived (a sync in another process must be able to write); results are
+cached per database file and athlete and cleared after every write the app makes.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from pipelines import athletes as athlete_store
+from pipelines import queries
+from pipelines.db import connect, resolve_path
+from pipelines.metrics import refresh_if_stale
+from training.profile import AthleteProfile
+
+CACHE_TTL_S = 300
+
+
+def db_path() -> str:
+    """The database this app session reads and writes ($STRIDEWISE_DB or data/)."""
+    return str(resolve_path())
+
+
+@st.cache_data(ttl=CACHE_TTL_S, max_entries=32, show_spinner=False)
+def athletes(path: str) -> list[tuple[int, str, str]]:
+    """(id, name, source) of every athlete in the database."""
+    with connect(path) as con:
+        return athlete_store.list_athletes(con)
+
+
+@st.cache_data(ttl=CACHE_TTL_S, max_entries=32, show_spinner=False)
+def profile(path: str, athlete_id: int) -> AthleteProfile:
+    """The athlete's profile."""
+    with connect(path) as con:
+        return athlete_store.get_profile(con, athlete_id)
+
+
+@st.cache_data(ttl=CACHE_TTL_S, max_entries=32, show_spinner="Loading your training…")
+def daily_metrics(path: str, athlete_id: int, today: date) -> pd.DataFrame:
+    """Daily metrics up to `today`, extended first if the calendar has moved on."""
+    with connect(path) as con:
+        refresh_if_stale(con, athlete_id, today)
+        return queries.daily_metrics(con, athlete_id, end=today)
+
+
+@st.cache_data(ttl=CACHE_TTL_S, max_entries=32, show_spinner=False)
+def activities(path: str, athlete_id: int) -> pd.DataFrame:
+    """All sessions of the athlete, newest first."""
+    with connect(path) as con:
+        return queries.activities(con, athlete_id)
+
+
+@st.cache_data(ttl=CACHE_TTL_S, max_entries=32, show_spinner=False)
+def pain_entries(path: str, athlete_id: int) -> pd.DataFrame:
+    """All pain entries of the athlete, newest first."""
+    with connect(path) as con:
+        return queries.pain_entries(con, athlete_id)
+
+
+@st.cache_data(ttl=CACHE_TTL_S, max_entries=32, show_spinner=False)
+def wellness_entries(path: str, athlete_id: int) -> pd.DataFrame:
+    """All daily check-ins of the athlete, newest first."""
+    with connect(path) as con:
+        return queries.wellness_entries(con, athlete_id)
+
+
+def clear() -> None:
+    """Forget every cached result; call after the app writes to the database."""
+    st.cache_data.clear()

@@ -1,0 +1,1 @@
+"""Self-contained parts of the Settings page, one module each."""

@@ -1,0 +1,28 @@
+"""Stridewise entrypoint: page config, athlete picker and navigation."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import data
+from dashboard.context import ATHLETE_KEY
+
+st.set_page_config(page_title="Stridewise", page_icon="🏃", layout="wide")
+
+athletes = data.athletes(data.db_path())
+if athletes:
+    ids = [athlete_id for athlete_id, _, _ in athletes]
+    names = {athlete_id: name for athlete_id, name, _ in athletes}
+    if st.session_state.get(ATHLETE_KEY) not in ids:
+        st.session_state[ATHLETE_KEY] = ids[0]
+    if len(ids) > 1:
+        st.sidebar.selectbox("Athlete", ids, format_func=names.__getitem__, key=ATHLETE_KEY)
+else:
+    st.session_state.pop(ATHLETE_KEY, None)
+
+PAGES = [
+    st.Page("app_pages/overview.py", title="Overview", icon=":material/home:", default=True),
+    st.Page("app_pages/load_trends.py", title="Load trends", icon=":material/monitoring:"),
+    st.Page("app_pages/settings.py", title="Settings", icon=":material/settings:"),
+]
+st.navigation(PAGES).run()

@@ -1,0 +1,58 @@
+"""Shared fixtures: real DuckDB files in a temp dir, hermetic env, Streamlit cache hygiene."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+import streamlit as st
+
+from pipelines import demo
+from pipelines.db import connect, migrate
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "dashboard" / "streamlit_app.py")
+DEMO_END = date(2026, 11, 24)  # a Tuesday; fixed so demo-based assertions are stable
+
+
+@pytest.fixture(autouse=True)
+def _hermetic_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """No test reads the developer's database, secrets or Strava credentials."""
+    for name in ("STRIDEWISE_DB", "STRAVA_CLIENT_ID", "STRAVA_CLIENT_SECRET",
+                 "STRAVA_REFRESH_TOKEN", "STRAVA_REDIRECT_URI", "STRAVA_API_URL"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("STRIDEWISE_DB", str(tmp_path / "default.duckdb"))
+
+
+@pytest.fixture(autouse=True)
+def _clear_streamlit_caches() -> Iterator[None]:
+    yield
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+@pytest.fixture
+def db_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh, migrated database file that the app and CLI will use via $STRIDEWISE_DB."""
+    path = tmp_path / "stridewise.duckdb"
+    migrate(path)
+    monkeypatch.setenv("STRIDEWISE_DB", str(path))
+    return path
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo database built once per test session, ending on DEMO_END."""
+    path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
+    with connect(path) as con:
+        demo.seed(con, DEMO_END)
+    return path
+
+
+@pytest.fixture
+def demo_db(demo_template: Path, db_path: Path) -> Path:
+    """A private copy of the demo database for one test (tests may write to it)."""
+    db_path.write_bytes(demo_template.read_bytes())
+    return db_path
