@@ -8,17 +8,19 @@ from training.weekly import WeekComparison
 
 
 def week_headline(week: WeekComparison, tsb: float | None) -> str:
-    """'This week so far: 42.0 km, 18% above your usual week. Form: neutral: maintaining.'"""
-    parts = [f"This week so far: {km(week.distance_m)} in {week.runs} run"
-             f"{'' if week.runs == 1 else 's'}"]
+    """One sentence: distance so far against the usual week at this point, and today's form."""
+    runs = f"{week.runs} run{'' if week.runs == 1 else 's'}"
+    days = f"{week.days_elapsed} day{'' if week.days_elapsed == 1 else 's'}"
+    sentence = f"This week so far: {km(week.distance_m)} in {runs} over {days}"
     change = week.distance_change_pct
+    usual = km(week.usual_distance_m)
     if change is None:
-        parts[0] += "."
-    elif abs(change) < 5:
-        parts[0] += ", about your usual week."
+        sentence += "."
+    elif abs(change) < 10:
+        sentence += f", in line with your usual {usual} week."
     else:
-        direction = "above" if change > 0 else "below"
-        parts[0] += f", {abs(change):.0f}% {direction} your usual full week."
+        direction = "ahead of" if change > 0 else "behind"
+        sentence += f", {abs(change):.0f}% {direction} your usual {usual} week at this point."
     if tsb is not None:
-        parts.append(f"Form this morning is {tsb:+.0f}: {form_meaning(tsb)}.")
-    return " ".join(parts)
+        sentence += f" Form this morning is {tsb:+.0f}: {form_meaning(tsb)}."
+    return sentence

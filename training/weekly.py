@@ -26,10 +26,15 @@ class WeekComparison:
 
     @property
     def distance_change_pct(self) -> float | None:
-        """Change of this week's distance against the usual week, in percent."""
-        if self.usual_distance_m <= 0:
+        """This week's distance against the usual week pro-rated to the days elapsed, in percent.
+
+        Pro-rating keeps a Tuesday from reading as "70 % below usual" just because the week is
+        young.
+        """
+        expected = self.usual_distance_m * self.days_elapsed / 7
+        if expected <= 0:
             return None
-        return (self.distance_m / self.usual_distance_m - 1.0) * 100.0
+        return (self.distance_m / expected - 1.0) * 100.0
 
 
 def week_start(day: date) -> date:

@@ -41,7 +41,7 @@ def render(ctx: PageContext) -> None:
         starting = st.number_input("Starting fitness (CTL) before your first activity",
                                    min_value=0.0, max_value=200.0, value=float(p.starting_ctl),
                                    key="profile_starting_ctl")
-        saved = st.form_submit_button("Save profile")
+        saved = st.form_submit_button("Save profile", key="profile_save")
     if not saved:
         return
     changes = {

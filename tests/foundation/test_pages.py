@@ -1,0 +1,79 @@
+"""Overview, Load trends and Settings rendered through AppTest on real database files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import APP
+
+
+def open_page(page: str | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    if page:
+        at.switch_page(page)
+        at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def charts(at: AppTest) -> int:
+    return len(at.get("plotly_chart"))
+
+
+def test_overview_headline_metrics_and_charts(demo_db: Path) -> None:
+    at = open_page("app_pages/overview.py")
+    assert at.title[0].value == "Overview"
+    assert at.subheader[0].value.startswith("This week so far:")
+    assert "Form this morning is" in at.subheader[0].value
+    labels = [m.label for m in at.metric]
+    assert labels == ["Distance this week", "Time this week", "Load this week",
+                      "Form (this morning)"]
+    assert charts(at) == 2
+
+
+def test_load_trends_range_control(demo_db: Path) -> None:
+    at = open_page("app_pages/load_trends.py")
+    assert charts(at) == 4
+    six_months = at.subheader[0].value
+    at.segmented_control(key="trend_range").set_value("All").run()
+    assert not at.exception
+    assert at.subheader[0].value != six_months
+    assert "78 weeks shown" in at.subheader[0].value or "79 weeks shown" in at.subheader[0].value
+    assert any("not an injury probability" in c.value for c in at.caption)
+
+
+def test_empty_database_explains_what_to_do(db_path: Path) -> None:
+    at = open_page()
+    assert any("stridewise demo" in i.value for i in at.info)
+    at.switch_page("app_pages/load_trends.py")
+    at.run()
+    assert any("stridewise demo" in i.value for i in at.info)
+
+
+def test_settings_saves_a_valid_profile(demo_db: Path) -> None:
+    at = open_page("app_pages/settings.py")
+    at.number_input(key="profile_hr_max").set_value(195)
+    at.text_input(key="profile_timezone").input("Europe/Berlin")
+    at.button(key="profile_save").click()
+    at.run()
+    assert not at.exception
+    assert any("Profile saved" in s.value for s in at.success)
+    con = duckdb.connect(str(demo_db))
+    assert con.execute("SELECT hr_max, timezone FROM athletes").fetchone() == (195, "Europe/Berlin")
+    con.close()
+
+
+def test_settings_rejects_a_bad_time_zone_and_writes_nothing(demo_db: Path) -> None:
+    at = open_page("app_pages/settings.py")
+    at.number_input(key="profile_hr_max").set_value(199)
+    at.text_input(key="profile_timezone").input("Mars/Olympus")
+    at.button(key="profile_save").click()
+    at.run()
+    assert any("timezone: an IANA time zone" in e.value for e in at.error)
+    con = duckdb.connect(str(demo_db))
+    assert con.execute("SELECT hr_max, timezone FROM athletes").fetchone() == (188, "Europe/London")
+    con.close()
