@@ -1,0 +1,119 @@
+"""Pain entries: validated add, edit and delete (with undo), each one transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import asdict
+from datetime import date
+
+import pandas as pd
+
+from pipelines.db import Connection, transaction
+from pipelines.entries import trash, validation
+from pipelines.entries.validation import PainEntry
+from pipelines.errors import InvalidEntry, NotFound
+from training.sports import RUN_SPORTS
+
+_COLUMNS = (
+    "date",
+    "site",
+    "side",
+    "site_other",
+    "moment",
+    "score",
+    "activity_id",
+    "note",
+    "red_flags",
+)
+
+
+def run_on(con: Connection, athlete_id: int, day: date) -> int | None:
+    """The day's run when there was exactly one, the default activity a pain entry links to."""
+    rows = con.execute(
+        f"""SELECT id FROM activities
+            WHERE athlete_id = ? AND CAST(start_date_local AS DATE) = ?
+              AND sport_type IN ({", ".join("?" for _ in RUN_SPORTS)})""",
+        [athlete_id, day, *sorted(RUN_SPORTS)],
+    ).fetchall()
+    return int(rows[0][0]) if len(rows) == 1 else None
+
+
+def _check_activity(con: Connection, athlete_id: int, entry: PainEntry) -> None:
+    if entry.activity_id is None:
+        return
+    found = con.execute(
+        "SELECT 1 FROM activities WHERE id = ? AND athlete_id = ?",
+        [entry.activity_id, athlete_id],
+    ).fetchone()
+    if found is None:
+        raise InvalidEntry(
+            "activity_id", "the id of one of your activities, or empty", entry.activity_id
+        )
+
+
+def _values(entry: PainEntry) -> list[object]:
+    row = asdict(entry)
+    row["red_flags"] = list(entry.red_flags)
+    return [row[column] for column in _COLUMNS]
+
+
+def add_pain(
+    con: Connection,
+    athlete_id: int,
+    values: Mapping[str, object],
+    *,
+    today: date,
+    source: str = "manual",
+) -> int:
+    """Validate and store one pain entry; returns its id. Nothing is written on any error."""
+    entry = validation.pain_entry(values, today)
+    return insert_pain(con, athlete_id, entry, source=source)
+
+
+def insert_pain(con: Connection, athlete_id: int, entry: PainEntry, *, source: str) -> int:
+    """Store an already validated pain entry (checking its activity belongs to the athlete)."""
+    with transaction(con):
+        _check_activity(con, athlete_id, entry)
+        row = con.execute(
+            f"""INSERT INTO pain_entries (athlete_id, source, {", ".join(_COLUMNS)})
+                VALUES (?, ?, {", ".join("?" for _ in _COLUMNS)}) RETURNING id""",
+            [athlete_id, source, *_values(entry)],
+        ).fetchone()
+    assert row is not None
+    return int(row[0])
+
+
+def update_pain(
+    con: Connection, athlete_id: int, entry_id: int, values: Mapping[str, object], *, today: date
+) -> PainEntry:
+    """Replace every field of one pain entry with validated values."""
+    entry = validation.pain_entry(values, today)
+    with transaction(con):
+        _check_activity(con, athlete_id, entry)
+        row = con.execute(
+            f"""UPDATE pain_entries
+                SET {", ".join(f"{column} = ?" for column in _COLUMNS)},
+                    updated_at = current_timestamp
+                WHERE id = ? AND athlete_id = ? RETURNING id""",
+            [*_values(entry), entry_id, athlete_id],
+        ).fetchone()
+        if row is None:
+            raise NotFound(f"no pain entry {entry_id} for athlete {athlete_id}")
+    return entry
+
+
+def delete_pain(con: Connection, athlete_id: int, entry_id: int) -> int:
+    """Move one pain entry to the trash; returns the id that `trash.restore` takes to undo it."""
+    return trash.discard(con, athlete_id, "pain", "id = ?", [entry_id])
+
+
+def pain_history(con: Connection, athlete_id: int) -> pd.DataFrame:
+    """Pain entries newest first, with the linked activity's name for display."""
+    return con.execute(
+        """SELECT p.id, p.date, p.site, p.side, p.site_other, p.moment, p.score, p.red_flags,
+                  p.activity_id, a.name AS activity_name, p.note, p.source
+           FROM pain_entries p LEFT JOIN activities a ON a.id = p.activity_id
+           WHERE p.athlete_id = ?
+           ORDER BY p.date DESC, p.id DESC""",
+        [athlete_id],
+    ).df()
