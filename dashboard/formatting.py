@@ -10,7 +10,7 @@ def km(distance_m: float) -> str:
 
 def duration(seconds: float) -> str:
     """'1 h 05 min' or '42 min'."""
-    minutes = int(round(seconds / 60))
+    minutes = round(seconds / 60)
     hours, minutes = divmod(minutes, 60)
     return f"{hours} h {minutes:02d} min" if hours else f"{minutes} min"
 

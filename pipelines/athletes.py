@@ -17,7 +17,12 @@ PROFILE_FIELDS: dict[str, tuple[type, str, float | None, float | None]] = {
     "hr_max": (int, "a whole number of beats per minute from 100 to 250", 100, 250),
     "hr_rest": (int, "a whole number of beats per minute from 25 to 120", 25, 120),
     "lthr": (int, "a whole number of beats per minute from 80 to 240", 80, 240),
-    "threshold_pace_s_per_km": (float, "seconds per km from 120 (2:00/km) to 900 (15:00/km)", 120, 900),
+    "threshold_pace_s_per_km": (
+        float,
+        "seconds per km from 120 (2:00/km) to 900 (15:00/km)",
+        120,
+        900,
+    ),
     "timezone": (str, "an IANA time zone such as Europe/Paris", None, None),
     "starting_ctl": (float, "a number from 0 to 200", 0, 200),
     "ctl_days": (int, "a whole number of days from 14 to 90", 14, 90),
@@ -27,8 +32,19 @@ PROFILE_FIELDS: dict[str, tuple[type, str, float | None, float | None]] = {
     "name": (str, "1 to 80 characters", None, None),
 }
 _PROFILE_COLUMNS = [
-    "id", "name", "sex", "hr_max", "hr_rest", "lthr", "threshold_pace_s_per_km", "timezone",
-    "starting_ctl", "ctl_days", "atl_days", "trimp_female_a", "no_rest_days_limit",
+    "id",
+    "name",
+    "sex",
+    "hr_max",
+    "hr_rest",
+    "lthr",
+    "threshold_pace_s_per_km",
+    "timezone",
+    "starting_ctl",
+    "ctl_days",
+    "atl_days",
+    "trimp_female_a",
+    "no_rest_days_limit",
 ]
 
 

@@ -24,11 +24,14 @@ def common_options() -> argparse.ArgumentParser:
     """Options every subcommand accepts, so `stridewise demo --db x.duckdb` works."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
-        "--db", metavar="PATH",
+        "--db",
+        metavar="PATH",
         help="database file (default: $STRIDEWISE_DB, else data/stridewise.duckdb)",
     )
     common.add_argument(
-        "--athlete", type=int, metavar="ID",
+        "--athlete",
+        type=int,
+        metavar="ID",
         help="athlete id (default: the only athlete, or the first that is not the demo)",
     )
     common.add_argument("-v", "--verbose", action="count", default=0, help="more logging")

@@ -99,23 +99,40 @@ def generate(end: date, seed: int = SEED) -> dict[str, pd.DataFrame]:
     checkins: list[dict[str, object]] = []
     next_id = 1000
 
-    def add(day: date, hour: int, sport: str, name: str, distance_m: float, seconds: int,
-            hr: float | None, rpe: float | None) -> int:
+    def add(
+        day: date,
+        hour: int,
+        sport: str,
+        name: str,
+        distance_m: float,
+        seconds: int,
+        hr: float | None,
+        rpe: float | None,
+    ) -> int:
         nonlocal next_id
         next_id += 1
         local = datetime.combine(day, time(hour, rng.choice([0, 10, 20, 30, 40])))
         utc = local.replace(tzinfo=tz).astimezone(zoneinfo.ZoneInfo("UTC")).replace(tzinfo=None)
-        activities.append({
-            "id": next_id, "athlete_id": DEMO_ATHLETE_ID, "source": DEMO_SOURCE, "name": name,
-            "sport_type": sport, "start_date": utc, "start_date_local": local,
-            "timezone": DEMO_TIMEZONE, "distance_m": round(distance_m, 1),
-            "moving_time_s": seconds, "elapsed_time_s": int(seconds * 1.04),
-            "elevation_gain_m": round(distance_m / 1000 * rng.uniform(4, 14), 1),
-            "average_heartrate": None if hr is None else round(hr, 1),
-            "max_heartrate": None if hr is None else round(hr + rng.uniform(12, 22)),
-            "perceived_exertion": rpe,
-            "raw": json.dumps({"generator": "stridewise demo", "seed": seed}),
-        })
+        activities.append(
+            {
+                "id": next_id,
+                "athlete_id": DEMO_ATHLETE_ID,
+                "source": DEMO_SOURCE,
+                "name": name,
+                "sport_type": sport,
+                "start_date": utc,
+                "start_date_local": local,
+                "timezone": DEMO_TIMEZONE,
+                "distance_m": round(distance_m, 1),
+                "moving_time_s": seconds,
+                "elapsed_time_s": int(seconds * 1.04),
+                "elevation_gain_m": round(distance_m / 1000 * rng.uniform(4, 14), 1),
+                "average_heartrate": None if hr is None else round(hr, 1),
+                "max_heartrate": None if hr is None else round(hr + rng.uniform(12, 22)),
+                "perceived_exertion": rpe,
+                "raw": json.dumps({"generator": "stridewise demo", "seed": seed}),
+            }
+        )
         return next_id
 
     for week in plan_weeks():
@@ -133,19 +150,51 @@ def generate(end: date, seed: int = SEED) -> dict[str, pd.DataFrame]:
                 km = week.km * _SHARE[kind] * rng.uniform(0.9, 1.1)
             seconds = int(km * _PACE_S_PER_KM[kind] * rng.uniform(0.96, 1.04))
             hr = _HR[kind] + rng.uniform(-4, 4) + (4 if week.stress > 5 else 0)
-            name = {"race": "Half marathon", "long": "Long run", "workout": "Tempo intervals",
-                    "easy": "Easy run", "walk_run": "Walk-run"}[kind]
-            activity_id = add(day, 7 if weekday < 5 else 9, "Run", name, km * 1000, seconds,
-                              hr if has_hr else None, None)
-            if week.hip_pain >= 1 and kind != "walk_run" or (kind == "walk_run" and week.hip_pain > 0):
+            name = {
+                "race": "Half marathon",
+                "long": "Long run",
+                "workout": "Tempo intervals",
+                "easy": "Easy run",
+                "walk_run": "Walk-run",
+            }[kind]
+            activity_id = add(
+                day,
+                7 if weekday < 5 else 9,
+                "Run",
+                name,
+                km * 1000,
+                seconds,
+                hr if has_hr else None,
+                None,
+            )
+            if (
+                (week.hip_pain >= 1
+                and kind != "walk_run")
+                or (kind == "walk_run" and week.hip_pain > 0)
+            ):
                 during = max(0, min(10, round(week.hip_pain + rng.uniform(-1, 1))))
-                pains.append({"date": day, "site": "hip-lateral", "side": "left",
-                              "moment": "during-run", "score": during, "activity_id": activity_id})
+                pains.append(
+                    {
+                        "date": day,
+                        "site": "hip-lateral",
+                        "side": "left",
+                        "moment": "during-run",
+                        "score": during,
+                        "activity_id": activity_id,
+                    }
+                )
                 morning = max(0, min(10, round(week.hip_pain + rng.uniform(-0.5, 1.5))))
                 if day + timedelta(days=1) <= end:
-                    pains.append({"date": day + timedelta(days=1), "site": "hip-lateral",
-                                  "side": "left", "moment": "next-morning", "score": morning,
-                                  "activity_id": None})
+                    pains.append(
+                        {
+                            "date": day + timedelta(days=1),
+                            "site": "hip-lateral",
+                            "side": "left",
+                            "moment": "next-morning",
+                            "score": morning,
+                            "activity_id": None,
+                        }
+                    )
         cross_days = [2] if week.phase in {"base", "return"} and week.index % 2 == 0 else []
         if week.phase in {"rest", "walk_run"}:
             cross_days = [0, 2, 4]
@@ -153,29 +202,49 @@ def generate(end: date, seed: int = SEED) -> dict[str, pd.DataFrame]:
             day = monday + timedelta(days=weekday)
             if day <= end:
                 minutes = rng.uniform(40, 70)
-                add(day, 18, "Ride", "Easy spin", minutes * 60 * 7.0, int(minutes * 60),
-                    128 + rng.uniform(-5, 5) if has_hr else None, None)
+                add(
+                    day,
+                    18,
+                    "Ride",
+                    "Easy spin",
+                    minutes * 60 * 7.0,
+                    int(minutes * 60),
+                    128 + rng.uniform(-5, 5) if has_hr else None,
+                    None,
+                )
         strength_days = [4] if week.phase not in {"rest", "walk_run"} else [1, 3, 5]
         for weekday in strength_days:
             day = monday + timedelta(days=weekday)
             if day <= end and (week.phase in {"rest", "walk_run", "return"} or week.index % 2):
-                add(day, 19, "WeightTraining", "Hip and core strength", 0.0,
-                    int(rng.uniform(20, 30) * 60), None, float(rng.choice([4, 5, 5, 6])))
+                add(
+                    day,
+                    19,
+                    "WeightTraining",
+                    "Hip and core strength",
+                    0.0,
+                    int(rng.uniform(20, 30) * 60),
+                    None,
+                    float(rng.choice([4, 5, 5, 6])),
+                )
         for offset in range(7):
             day = monday + timedelta(days=offset)
             if day > end or rng.random() > 0.85:
                 continue
             jitter = rng.uniform(-0.8, 0.8)
-            checkins.append({
-                "date": day,
-                "stress": _scale7(week.stress + jitter),
-                "sleep_quality": _scale7(week.sleep + rng.uniform(-0.8, 0.8)),
-                "fatigue": _scale7(2.5 + week.km / 30 + rng.uniform(-0.8, 0.8)),
-                "soreness": _scale7(2.0 + week.km / 35 + week.hip_pain / 3 + rng.uniform(-0.8, 0.8)),
-                "mood": max(1, min(5, round(4.2 - (week.stress - 3) * 0.6 + jitter / 2))),
-                "sleep_hours": round(8.0 - (week.sleep - 3) * 0.5 + rng.uniform(-0.6, 0.6), 1),
-                "resting_hr": round(50 + (week.stress - 3) * 1.5 + rng.uniform(-2, 2)),
-            })
+            checkins.append(
+                {
+                    "date": day,
+                    "stress": _scale7(week.stress + jitter),
+                    "sleep_quality": _scale7(week.sleep + rng.uniform(-0.8, 0.8)),
+                    "fatigue": _scale7(2.5 + week.km / 30 + rng.uniform(-0.8, 0.8)),
+                    "soreness": _scale7(
+                        2.0 + week.km / 35 + week.hip_pain / 3 + rng.uniform(-0.8, 0.8)
+                    ),
+                    "mood": max(1, min(5, round(4.2 - (week.stress - 3) * 0.6 + jitter / 2))),
+                    "sleep_hours": round(8.0 - (week.sleep - 3) * 0.5 + rng.uniform(-0.6, 0.6), 1),
+                    "resting_hr": round(50 + (week.stress - 3) * 1.5 + rng.uniform(-2, 2)),
+                }
+            )
     return {
         "activities": pd.DataFrame(activities),
         "pain_entries": pd.DataFrame(pains),
@@ -200,8 +269,9 @@ def remove(con: Connection) -> None:
             [DEMO_ATHLETE_ID] * 3,
         ).fetchone()
         if remaining and remaining[0] == 0:
-            con.execute("DELETE FROM athletes WHERE id = ? AND source = ?",
-                        [DEMO_ATHLETE_ID, DEMO_SOURCE])
+            con.execute(
+                "DELETE FROM athletes WHERE id = ? AND source = ?", [DEMO_ATHLETE_ID, DEMO_SOURCE]
+            )
 
 
 def seed(con: Connection, end: date) -> dict[str, int]:

@@ -20,8 +20,14 @@ DEMO_END = date(2026, 11, 24)  # a Tuesday; fixed so demo-based assertions are s
 @pytest.fixture(autouse=True)
 def _hermetic_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """No test reads the developer's database, secrets or Strava credentials."""
-    for name in ("STRIDEWISE_DB", "STRAVA_CLIENT_ID", "STRAVA_CLIENT_SECRET",
-                 "STRAVA_REFRESH_TOKEN", "STRAVA_REDIRECT_URI", "STRAVA_API_URL"):
+    for name in (
+        "STRIDEWISE_DB",
+        "STRAVA_CLIENT_ID",
+        "STRAVA_CLIENT_SECRET",
+        "STRAVA_REFRESH_TOKEN",
+        "STRAVA_REDIRECT_URI",
+        "STRAVA_API_URL",
+    ):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("STRIDEWISE_DB", str(tmp_path / "default.duckdb"))
 

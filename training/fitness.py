@@ -76,8 +76,17 @@ def daily_frame(activities: pd.DataFrame, end: date) -> pd.DataFrame:
     `activities` needs athlete_id, start_date_local, load, sport_type, distance_m, moving_time_s.
     """
     if activities.empty:
-        return pd.DataFrame(columns=["athlete_id", "date", "load", "distance_m",
-                                     "moving_time_s", "run_count", "longest_run_m"])
+        return pd.DataFrame(
+            columns=[
+                "athlete_id",
+                "date",
+                "load",
+                "distance_m",
+                "moving_time_s",
+                "run_count",
+                "longest_run_m",
+            ]
+        )
     acts = activities.assign(
         date=pd.to_datetime(activities["start_date_local"]).dt.normalize(),
         is_run=activities["sport_type"].isin(list(RUN_SPORTS)),
@@ -119,7 +128,7 @@ def daily_metrics(
     wide = days.pivot(index="offset", columns="athlete_id", values="load")
     present = wide.notna().to_numpy()
     loads = wide.fillna(0.0).to_numpy(dtype=float)
-    athletes = list(wide.columns)
+    athletes = [int(a) for a in wide.columns]
 
     def profile_of(athlete_id: int) -> AthleteProfile:
         return profiles.get(athlete_id) or AthleteProfile(athlete_id=athlete_id)
@@ -137,7 +146,9 @@ def daily_metrics(
 
     first_loads = loads[0]
     acute = _recurrence(loads, np.full(len(athletes), ewma_lambda(ACWR_ACUTE_DAYS)), first_loads)
-    chronic = _recurrence(loads, np.full(len(athletes), ewma_lambda(ACWR_CHRONIC_DAYS)), first_loads)
+    chronic = _recurrence(
+        loads, np.full(len(athletes), ewma_lambda(ACWR_CHRONIC_DAYS)), first_loads
+    )
     loads_frame = pd.DataFrame(loads)
     acute_mean = loads_frame.rolling(ACWR_ACUTE_DAYS).mean().to_numpy()
     before_acute = (
@@ -149,9 +160,7 @@ def daily_metrics(
     week_mean = loads_frame.rolling(MONOTONY_DAYS).mean().to_numpy()
     week_sd = loads_frame.rolling(MONOTONY_DAYS).std(ddof=0).to_numpy()
     week_sum = week_mean * MONOTONY_DAYS
-    longest = (
-        days.pivot(index="offset", columns="athlete_id", values="longest_run_m").fillna(0.0)
-    )
+    longest = days.pivot(index="offset", columns="athlete_id", values="longest_run_m").fillna(0.0)
     longest_30d = (
         longest.shift(1, fill_value=0.0)
         .rolling(LONGEST_RUN_WINDOW_DAYS, min_periods=1)

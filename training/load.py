@@ -47,7 +47,9 @@ def banister_trimp(minutes: float, hr_avg: float, profile: AthleteProfile) -> fl
 
 def trimp_from_histogram(seconds_by_bpm: Mapping[Any, float], profile: AthleteProfile) -> float:
     """Banister TRIMP summed per heart-rate sample, given seconds spent at each bpm."""
-    return sum(banister_trimp(secs / 60.0, float(bpm), profile) for bpm, secs in seconds_by_bpm.items())
+    return sum(
+        banister_trimp(secs / 60.0, float(bpm), profile) for bpm, secs in seconds_by_bpm.items()
+    )
 
 
 def threshold_hour_trimp(profile: AthleteProfile) -> float | None:
@@ -59,7 +61,7 @@ def threshold_hour_trimp(profile: AthleteProfile) -> float | None:
 
 
 def hrss(trimp: float, profile: AthleteProfile) -> float:
-    """HR stress score: TRIMP normalised so an hour at threshold HR is 100 (GoldenCheetah TRIMP100)."""
+    """HR score: TRIMP normalised so an hour at threshold HR is 100 (GoldenCheetah TRIMP100)."""
     reference = threshold_hour_trimp(profile)
     if not reference:
         raise ValueError("hr_max (and ideally lthr) are needed for a heart-rate load")
@@ -122,7 +124,7 @@ def session_loads(activities: pd.DataFrame, profile: AthleteProfile) -> pd.DataF
 
     reference = threshold_hour_trimp(profile)
     if reference and profile.hr_max is not None:
-        histograms = activities["hr_histogram"] if "hr_histogram" in activities else None
+        histograms = activities.get("hr_histogram")
         if histograms is not None:
             for i, raw in enumerate(histograms.to_numpy()):
                 hist = _histogram(raw)

@@ -24,22 +24,42 @@ latest = daily.iloc[-1]
 st.subheader(week_headline(week, float(latest["tsb"])))
 
 cols = st.columns(4)
-cols[0].metric("Distance this week", km(week.distance_m),
-               f"{signed_pct(week.distance_change_pct)} vs usual so far", delta_color="off",
-               delta_arrow="off")
-cols[1].metric("Time this week", duration(week.moving_time_s),
-               f"usual week {duration(week.usual_moving_time_s)}", delta_color="off",
-               delta_arrow="off")
-cols[2].metric("Load this week", f"{week.load:.0f}", f"usual week {week.usual_load:.0f}",
-               delta_color="off", delta_arrow="off")
-cols[3].metric("Form (this morning)", f"{latest['tsb']:+.1f}",
-               form_zone(float(latest["tsb"])).replace("_", " "), delta_color="off",
-               delta_arrow="off")
+cols[0].metric(
+    "Distance this week",
+    km(week.distance_m),
+    f"{signed_pct(week.distance_change_pct)} vs usual so far",
+    delta_color="off",
+    delta_arrow="off",
+)
+cols[1].metric(
+    "Time this week",
+    duration(week.moving_time_s),
+    f"usual week {duration(week.usual_moving_time_s)}",
+    delta_color="off",
+    delta_arrow="off",
+)
+cols[2].metric(
+    "Load this week",
+    f"{week.load:.0f}",
+    f"usual week {week.usual_load:.0f}",
+    delta_color="off",
+    delta_arrow="off",
+)
+cols[3].metric(
+    "Form (this morning)",
+    f"{latest['tsb']:+.1f}",
+    form_zone(float(latest["tsb"])).replace("_", " "),
+    delta_color="off",
+    delta_arrow="off",
+)
 ratio = latest["acwr"]
 st.caption(
     f"Fitness (CTL) {latest['ctl']:.1f} · fatigue (ATL) {latest['atl']:.1f} · load ratio "
-    + ("not available before 28 days of history" if ratio != ratio
-       else f"{ratio:.2f} ({acwr_band(float(ratio)).replace('_', ' ')})")
+    + (
+        "not available before 28 days of history"
+        if ratio != ratio
+        else f"{ratio:.2f} ({acwr_band(float(ratio)).replace('_', ' ')})"
+    )
     + f" · data up to {ctx.today:%a %d %b %Y}"
 )
 

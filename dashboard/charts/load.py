@@ -24,8 +24,11 @@ HEIGHT = 360
 
 def _layout(fig: go.Figure, title: str, y_title: str) -> go.Figure:
     fig.update_layout(
-        title=title, height=HEIGHT, margin={"l": 10, "r": 10, "t": 50, "b": 10},
-        hovermode="x unified", legend={"orientation": "h", "y": 1.12, "x": 0},
+        title=title,
+        height=HEIGHT,
+        margin={"l": 10, "r": 10, "t": 50, "b": 10},
+        hovermode="x unified",
+        legend={"orientation": "h", "y": 1.12, "x": 0},
         yaxis_title=y_title,
     )
     return fig
@@ -35,16 +38,24 @@ def weekly_volume(weeks: pd.DataFrame) -> go.Figure:
     """Bars of weekly running km with the week's load as a line on a second axis."""
     fig = go.Figure()
     fig.add_bar(
-        x=weeks["week"], y=weeks["distance_m"] / 1000, name="Running distance (km)",
+        x=weeks["week"],
+        y=weeks["distance_m"] / 1000,
+        name="Running distance (km)",
         marker_color=VOLUME_COLOR,
         hovertemplate="%{y:.1f} km<extra>week of %{x|%d %b %Y}</extra>",
     )
     fig.add_scatter(
-        x=weeks["week"], y=weeks["load"], name="Training load (all sports)", yaxis="y2",
-        mode="lines+markers", line={"color": FATIGUE_COLOR},
+        x=weeks["week"],
+        y=weeks["load"],
+        name="Training load (all sports)",
+        yaxis="y2",
+        mode="lines+markers",
+        line={"color": FATIGUE_COLOR},
         hovertemplate="load %{y:.0f}<extra></extra>",
     )
-    fig.update_layout(yaxis2={"overlaying": "y", "side": "right", "title": "load", "showgrid": False})
+    fig.update_layout(
+        yaxis2={"overlaying": "y", "side": "right", "title": "load", "showgrid": False}
+    )
     return _layout(fig, "Weekly volume", "km")
 
 
@@ -59,41 +70,91 @@ def fitness_fatigue_form(daily: pd.DataFrame) -> go.Figure:
         (-80, FORM_OPTIMAL, "rgba(231,76,60,0.12)", "High fatigue"),
     ]
     for low, high, color, label in bands:
-        fig.add_hrect(y0=low, y1=high, fillcolor=color, line_width=0, layer="below",
-                      annotation_text=label, annotation_position="right",
-                      annotation_font_size=10)
-    fig.add_scatter(x=daily["date"], y=daily["ctl"], name="Fitness (CTL)",
-                    line={"color": FITNESS_COLOR, "width": 2.5},
-                    hovertemplate="fitness %{y:.1f}<extra></extra>")
-    fig.add_scatter(x=daily["date"], y=daily["atl"], name="Fatigue (ATL)",
-                    line={"color": FATIGUE_COLOR, "width": 1.5},
-                    hovertemplate="fatigue %{y:.1f}<extra></extra>")
-    fig.add_scatter(x=daily["date"], y=daily["tsb"], name="Form (TSB, this morning)",
-                    line={"color": FORM_COLOR, "width": 1.5},
-                    hovertemplate="form %{y:.1f}<extra></extra>")
+        fig.add_hrect(
+            y0=low,
+            y1=high,
+            fillcolor=color,
+            line_width=0,
+            layer="below",
+            annotation_text=label,
+            annotation_position="right",
+            annotation_font_size=10,
+        )
+    fig.add_scatter(
+        x=daily["date"],
+        y=daily["ctl"],
+        name="Fitness (CTL)",
+        line={"color": FITNESS_COLOR, "width": 2.5},
+        hovertemplate="fitness %{y:.1f}<extra></extra>",
+    )
+    fig.add_scatter(
+        x=daily["date"],
+        y=daily["atl"],
+        name="Fatigue (ATL)",
+        line={"color": FATIGUE_COLOR, "width": 1.5},
+        hovertemplate="fatigue %{y:.1f}<extra></extra>",
+    )
+    fig.add_scatter(
+        x=daily["date"],
+        y=daily["tsb"],
+        name="Form (TSB, this morning)",
+        line={"color": FORM_COLOR, "width": 1.5},
+        hovertemplate="form %{y:.1f}<extra></extra>",
+    )
     return _layout(fig, "Fitness, fatigue and form", "load units")
 
 
 def load_ratio(daily: pd.DataFrame) -> go.Figure:
     """EWMA and rolling acute:chronic ratios over the 0.8–1.3 usual band and the 1.5 line."""
     fig = go.Figure()
-    fig.add_hrect(y0=ACWR_LOW, y1=ACWR_CAUTION, fillcolor="rgba(46,204,113,0.12)", line_width=0,
-                  layer="below", annotation_text="usual range", annotation_position="top left")
-    fig.add_hline(y=ACWR_HIGH, line_dash="dot", line_color="#E74C3C",
-                  annotation_text="well above usual", annotation_position="top left")
-    fig.add_scatter(x=daily["date"], y=daily["acwr"], name="Load ratio (EWMA 7/28)",
-                    line={"color": FORM_COLOR}, hovertemplate="%{y:.2f}<extra>EWMA</extra>")
-    fig.add_scatter(x=daily["date"], y=daily["acwr_rolling"], name="Rolling 7 / previous 21 days",
-                    line={"color": "#7F8C8D", "dash": "dot"},
-                    hovertemplate="%{y:.2f}<extra>rolling</extra>")
+    fig.add_hrect(
+        y0=ACWR_LOW,
+        y1=ACWR_CAUTION,
+        fillcolor="rgba(46,204,113,0.12)",
+        line_width=0,
+        layer="below",
+        annotation_text="usual range",
+        annotation_position="top left",
+    )
+    fig.add_hline(
+        y=ACWR_HIGH,
+        line_dash="dot",
+        line_color="#E74C3C",
+        annotation_text="well above usual",
+        annotation_position="top left",
+    )
+    fig.add_scatter(
+        x=daily["date"],
+        y=daily["acwr"],
+        name="Load ratio (EWMA 7/28)",
+        line={"color": FORM_COLOR},
+        hovertemplate="%{y:.2f}<extra>EWMA</extra>",
+    )
+    fig.add_scatter(
+        x=daily["date"],
+        y=daily["acwr_rolling"],
+        name="Rolling 7 / previous 21 days",
+        line={"color": "#7F8C8D", "dash": "dot"},
+        hovertemplate="%{y:.2f}<extra>rolling</extra>",
+    )
     return _layout(fig, "Recent load vs your usual (acute:chronic ratio)", "ratio")
 
 
 def monotony(daily: pd.DataFrame) -> go.Figure:
     """Foster monotony over 7 days with the 2.0 flag line."""
     fig = go.Figure()
-    fig.add_hline(y=2.0, line_dash="dot", line_color="#E74C3C",
-                  annotation_text="monotony 2.0 (Foster 1998)", annotation_position="top left")
-    fig.add_scatter(x=daily["date"], y=daily["monotony"], name="Monotony (7 days)",
-                    line={"color": VOLUME_COLOR}, hovertemplate="%{y:.2f}<extra></extra>")
+    fig.add_hline(
+        y=2.0,
+        line_dash="dot",
+        line_color="#E74C3C",
+        annotation_text="monotony 2.0 (Foster 1998)",
+        annotation_position="top left",
+    )
+    fig.add_scatter(
+        x=daily["date"],
+        y=daily["monotony"],
+        name="Monotony (7 days)",
+        line={"color": VOLUME_COLOR},
+        hovertemplate="%{y:.2f}<extra></extra>",
+    )
     return _layout(fig, "Training monotony", "mean / SD of daily load")

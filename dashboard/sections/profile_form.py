@@ -23,31 +23,62 @@ def render(ctx: PageContext) -> None:
     st.caption("Heart-rate and pace scores need these; leave a field empty if you don't know it.")
     with st.form("profile_form"):
         name = st.text_input("Name", value=p.name, key="profile_name")
-        sex = st.selectbox("Sex (for the heart-rate load constant)", ["", "F", "M"],
-                           index=["", "F", "M"].index(p.sex or ""), key="profile_sex")
+        sex = st.selectbox(
+            "Sex (for the heart-rate load constant)",
+            ["", "F", "M"],
+            index=["", "F", "M"].index(p.sex or ""),
+            key="profile_sex",
+        )
         c1, c2, c3 = st.columns(3)
-        hr_max = c1.number_input("Max HR (bpm)", min_value=0, max_value=250, step=1,
-                                 value=p.hr_max, key="profile_hr_max")
-        hr_rest = c2.number_input("Resting HR (bpm)", min_value=0, max_value=120, step=1,
-                                  value=p.hr_rest, key="profile_hr_rest")
-        lthr = c3.number_input("Threshold HR (bpm)", min_value=0, max_value=240, step=1,
-                               value=p.lthr, key="profile_lthr")
+        hr_max = c1.number_input(
+            "Max HR (bpm)", min_value=0, max_value=250, step=1, value=p.hr_max, key="profile_hr_max"
+        )
+        hr_rest = c2.number_input(
+            "Resting HR (bpm)",
+            min_value=0,
+            max_value=120,
+            step=1,
+            value=p.hr_rest,
+            key="profile_hr_rest",
+        )
+        lthr = c3.number_input(
+            "Threshold HR (bpm)",
+            min_value=0,
+            max_value=240,
+            step=1,
+            value=p.lthr,
+            key="profile_lthr",
+        )
         c4, c5 = st.columns(2)
-        pace = c4.number_input("Threshold pace (seconds per km; 285 = 4:45/km)", min_value=0.0,
-                               max_value=900.0, step=5.0, value=p.threshold_pace_s_per_km,
-                               key="profile_pace")
-        timezone = c5.text_input("Time zone (IANA, e.g. Europe/Paris)", value=p.timezone or "",
-                                 key="profile_timezone")
-        starting = st.number_input("Starting fitness (CTL) before your first activity",
-                                   min_value=0.0, max_value=200.0, value=float(p.starting_ctl),
-                                   key="profile_starting_ctl")
+        pace = c4.number_input(
+            "Threshold pace (seconds per km; 285 = 4:45/km)",
+            min_value=0.0,
+            max_value=900.0,
+            step=5.0,
+            value=p.threshold_pace_s_per_km,
+            key="profile_pace",
+        )
+        timezone = c5.text_input(
+            "Time zone (IANA, e.g. Europe/Paris)", value=p.timezone or "", key="profile_timezone"
+        )
+        starting = st.number_input(
+            "Starting fitness (CTL) before your first activity",
+            min_value=0.0,
+            max_value=200.0,
+            value=float(p.starting_ctl),
+            key="profile_starting_ctl",
+        )
         saved = st.form_submit_button("Save profile", key="profile_save")
     if not saved:
         return
     changes = {
-        "name": name, "sex": sex or None, "hr_max": _optional(hr_max),
-        "hr_rest": _optional(hr_rest), "lthr": _optional(lthr),
-        "threshold_pace_s_per_km": _optional(pace), "timezone": timezone or None,
+        "name": name,
+        "sex": sex or None,
+        "hr_max": _optional(hr_max),
+        "hr_rest": _optional(hr_rest),
+        "lthr": _optional(lthr),
+        "threshold_pace_s_per_km": _optional(pace),
+        "timezone": timezone or None,
         "starting_ctl": starting,
     }
     try:

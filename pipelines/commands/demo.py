@@ -11,17 +11,28 @@ from pipelines.db import connect, resolve_path
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     parser = subparsers.add_parser(
-        "demo", parents=[common], help="build the demo runner's data (tagged 'demo')",
+        "demo",
+        parents=[common],
+        help="build the demo runner's data (tagged 'demo')",
         description="Fill the database with ~18 months of a demo runner, ending today.",
     )
     group = parser.add_mutually_exclusive_group()
     group.add_argument("--force", action="store_true", help="rebuild it even if it exists")
-    group.add_argument("--if-missing", action="store_true",
-                       help="only when the database has no athlete at all (used by `make run`)")
-    group.add_argument("--remove", action="store_true",
-                       help="delete the demo data; your own entries stay")
-    parser.add_argument("--end", type=date.fromisoformat, default=None, metavar="YYYY-MM-DD",
-                        help="last day of the demo (default: today)")
+    group.add_argument(
+        "--if-missing",
+        action="store_true",
+        help="only when the database has no athlete at all (used by `make run`)",
+    )
+    group.add_argument(
+        "--remove", action="store_true", help="delete the demo data; your own entries stay"
+    )
+    parser.add_argument(
+        "--end",
+        type=date.fromisoformat,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="last day of the demo (default: today)",
+    )
     parser.set_defaults(handler=run)
 
 

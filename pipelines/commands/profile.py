@@ -14,11 +14,18 @@ from pipelines.metrics import recompute
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     parser = subparsers.add_parser(
-        "profile", parents=[common], help="show or set sex, HR max/rest, thresholds, time zone",
+        "profile",
+        parents=[common],
+        help="show or set sex, HR max/rest, thresholds, time zone",
         description="Without --set, print the profile. Fields: " + ", ".join(PROFILE_FIELDS),
     )
-    parser.add_argument("--set", action="append", default=[], metavar="FIELD=VALUE",
-                        help="change a field, e.g. --set hr_max=186 (repeatable)")
+    parser.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="FIELD=VALUE",
+        help="change a field, e.g. --set hr_max=186 (repeatable)",
+    )
     parser.set_defaults(handler=run)
 
 

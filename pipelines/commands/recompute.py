@@ -11,7 +11,9 @@ from pipelines.metrics import recompute
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     parser = subparsers.add_parser(
-        "recompute", parents=[common], help="rebuild derived tables from raw data",
+        "recompute",
+        parents=[common],
+        help="rebuild derived tables from raw data",
         description="Rescore every session and rebuild daily_metrics for one or all athletes.",
     )
     parser.set_defaults(handler=run)

@@ -20,8 +20,13 @@ from tests.conftest import APP, ROOT
 
 CHROMIUM = os.environ.get("STRIDEWISE_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 pytestmark = pytest.mark.e2e
@@ -45,17 +50,35 @@ def browser() -> Iterator[Browser]:
 
 
 @contextlib.contextmanager
-def streamlit_server(db: Path, extra_env: dict[str, str] | None = None,
-                     port: int | None = None) -> Iterator[str]:
+def streamlit_server(
+    db: Path, extra_env: dict[str, str] | None = None, port: int | None = None
+) -> Iterator[str]:
     """Start `streamlit run` on the app with `db`, yield its URL, stop it afterwards."""
     port = port or free_port()
     env = {**os.environ, "STRIDEWISE_DB": str(db), **(extra_env or {})}
     with tempfile.TemporaryFile() as log:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", APP, "--server.headless", "true",
-             "--server.address", "127.0.0.1", "--server.port", str(port),
-             "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+            [
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                APP,
+                "--server.headless",
+                "true",
+                "--server.address",
+                "127.0.0.1",
+                "--server.port",
+                str(port),
+                "--browser.gatherUsageStats",
+                "false",
+                "--server.fileWatcherType",
+                "none",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
         )
         url = f"http://127.0.0.1:{port}"
         deadline = time.monotonic() + 60
@@ -81,9 +104,11 @@ def wait_for_app(page: Page) -> None:
     """Wait until the script has finished running (Streamlit's own e2e signals, no sleeps)."""
     page.wait_for_timeout(210)
     page.locator("[data-testid='stApp'][data-test-connection-state='CONNECTED']").wait_for(
-        state="attached", timeout=30_000)
+        state="attached", timeout=30_000
+    )
     page.locator("[data-testid='stApp'][data-test-script-state='notRunning']").wait_for(
-        state="attached", timeout=30_000)
+        state="attached", timeout=30_000
+    )
     expect(page.get_by_test_id("stSkeleton")).to_have_count(0, timeout=30_000)
 
 

@@ -10,8 +10,10 @@ import pytest
 
 @pytest.mark.parametrize(
     ("package", "forbidden"),
-    [("training", ("streamlit", "duckdb", "requests", "stravalib", "pipelines", "dashboard")),
-     ("pipelines", ("streamlit", "dashboard"))],
+    [
+        ("training", ("streamlit", "duckdb", "requests", "stravalib", "pipelines", "dashboard")),
+        ("pipelines", ("streamlit", "dashboard")),
+    ],
 )
 def test_package_imports_stay_in_their_lane(package: str, forbidden: tuple[str, ...]) -> None:
     code = (
@@ -23,6 +25,7 @@ def test_package_imports_stay_in_their_lane(package: str, forbidden: tuple[str, 
         f"bad = [n for n in {forbidden!r} if n in sys.modules]\n"
         "print(','.join(bad))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == ""

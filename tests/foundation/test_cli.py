@@ -19,7 +19,9 @@ def count(path: Path, sql: str) -> int:
         con.close()
 
 
-def test_demo_then_recompute_with_db_flag(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_demo_then_recompute_with_db_flag(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = tmp_path / "x.duckdb"
     assert main(["demo", "--db", str(path), "--end", "2026-11-24"]) == 0
     assert "Demo runner written" in capsys.readouterr().out
@@ -50,8 +52,11 @@ def test_profile_show_set_and_rescore(demo_db: Path, capsys: pytest.CaptureFixtu
 @pytest.mark.parametrize(
     ("assignment", "message"),
     [
-        pytest.param("hr_max=300", "hr_max: a whole number of beats per minute from 100 to 250",
-                     id="out-of-range"),
+        pytest.param(
+            "hr_max=300",
+            "hr_max: a whole number of beats per minute from 100 to 250",
+            id="out-of-range",
+        ),
         pytest.param("hr_rest=sixty", "hr_rest: a whole number", id="not-a-number"),
         pytest.param("timezone=Mars/Base", "timezone: an IANA time zone", id="bad-zone"),
         pytest.param("sex=X", "sex: M or F", id="bad-sex"),

@@ -1,4 +1,4 @@
-"""The demo runner: deterministic, tells its story, and can be removed without touching user data."""
+"""The demo runner: deterministic, tells its story, removable without touching user data."""
 
 from __future__ import annotations
 
@@ -42,8 +42,10 @@ def test_story_has_the_expected_shape(demo_db: Path) -> None:
 
 def test_removing_demo_keeps_the_runners_own_entries(demo_db: Path) -> None:
     with connect(demo_db) as con:
-        con.execute("INSERT INTO pain_entries (athlete_id, date, site, moment, score, source)"
-                    " VALUES (1, DATE '2026-11-20', 'knee', 'after-run', 2, 'manual')")
+        con.execute(
+            "INSERT INTO pain_entries (athlete_id, date, site, moment, score, source)"
+            " VALUES (1, DATE '2026-11-20', 'knee', 'after-run', 2, 'manual')"
+        )
         demo.remove(con)
         assert con.execute("SELECT count(*) FROM activities").fetchone() == (0,)
         assert con.execute("SELECT source FROM pain_entries").fetchall() == [("manual",)]

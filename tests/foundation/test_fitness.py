@@ -18,14 +18,21 @@ CASE3 = [round(x * f) for f in (1.0, 1.05, 1.1, 1.0, 1.5) for x in CASE3_BASE]
 START = date(2026, 1, 1)
 
 
-def metrics_for(loads: list[float], profile: AthleteProfile | None = None,
-                sport: str = "Ride") -> pd.DataFrame:
+def metrics_for(
+    loads: list[float], profile: AthleteProfile | None = None, sport: str = "Ride"
+) -> pd.DataFrame:
     """Run the engine on one session a day with the given loads (zero-load days included)."""
     days = [START + timedelta(days=i) for i in range(len(loads))]
-    sessions = pd.DataFrame({
-        "athlete_id": 7, "start_date_local": pd.to_datetime(days), "load": loads,
-        "sport_type": sport, "distance_m": 0.0, "moving_time_s": 3600,
-    })
+    sessions = pd.DataFrame(
+        {
+            "athlete_id": 7,
+            "start_date_local": pd.to_datetime(days),
+            "load": loads,
+            "sport_type": sport,
+            "distance_m": 0.0,
+            "moving_time_s": 3600,
+        }
+    )
     profile = profile or AthleteProfile(athlete_id=7)
     return daily_metrics(sessions, {7: profile}, days[-1])
 
@@ -93,12 +100,16 @@ def test_case7_deload_from_steady_state() -> None:
 
 
 def test_rest_days_are_zero_and_calendar_is_complete() -> None:
-    sessions = pd.DataFrame({
-        "athlete_id": [1, 1], "start_date_local": pd.to_datetime(["2026-01-01 07:00",
-                                                                  "2026-01-05 23:30"]),
-        "load": [40.0, 60.0], "sport_type": ["Run", "Run"], "distance_m": [8000.0, 12000.0],
-        "moving_time_s": [2400, 3600],
-    })
+    sessions = pd.DataFrame(
+        {
+            "athlete_id": [1, 1],
+            "start_date_local": pd.to_datetime(["2026-01-01 07:00", "2026-01-05 23:30"]),
+            "load": [40.0, 60.0],
+            "sport_type": ["Run", "Run"],
+            "distance_m": [8000.0, 12000.0],
+            "moving_time_s": [2400, 3600],
+        }
+    )
     m = daily_metrics(sessions, {}, date(2026, 1, 10))
     assert len(m) == 10
     assert m["load"].tolist() == [40, 0, 0, 0, 60, 0, 0, 0, 0, 0]
@@ -106,13 +117,18 @@ def test_rest_days_are_zero_and_calendar_is_complete() -> None:
 
 
 def test_sessions_sum_on_their_local_date() -> None:
-    sessions = pd.DataFrame({
-        "athlete_id": [1, 1, 1],
-        "start_date_local": pd.to_datetime(["2026-01-01 06:00", "2026-01-01 18:00",
-                                            "2026-01-02 00:10"]),
-        "load": [30.0, 20.0, 10.0], "sport_type": ["Run", "WeightTraining", "Run"],
-        "distance_m": [5000.0, 0.0, 3000.0], "moving_time_s": [1800, 1200, 900],
-    })
+    sessions = pd.DataFrame(
+        {
+            "athlete_id": [1, 1, 1],
+            "start_date_local": pd.to_datetime(
+                ["2026-01-01 06:00", "2026-01-01 18:00", "2026-01-02 00:10"]
+            ),
+            "load": [30.0, 20.0, 10.0],
+            "sport_type": ["Run", "WeightTraining", "Run"],
+            "distance_m": [5000.0, 0.0, 3000.0],
+            "moving_time_s": [1800, 1200, 900],
+        }
+    )
     m = daily_metrics(sessions, {}, date(2026, 1, 2))
     assert m["load"].tolist() == [50.0, 10.0]
     assert m["distance_m"].tolist() == [5000.0, 3000.0]
@@ -121,12 +137,23 @@ def test_sessions_sum_on_their_local_date() -> None:
 
 def test_several_athletes_are_independent() -> None:
     one = metrics_for(CASE2)
-    both = pd.concat([
-        pd.DataFrame({"athlete_id": aid, "start_date_local": pd.to_datetime(
-            [START + timedelta(days=i) for i in range(len(CASE2))]), "load": CASE2,
-            "sport_type": "Ride", "distance_m": 0.0, "moving_time_s": 3600})
-        for aid in (3, 7)
-    ])
+    both = pd.concat(
+        [
+            pd.DataFrame(
+                {
+                    "athlete_id": aid,
+                    "start_date_local": pd.to_datetime(
+                        [START + timedelta(days=i) for i in range(len(CASE2))]
+                    ),
+                    "load": CASE2,
+                    "sport_type": "Ride",
+                    "distance_m": 0.0,
+                    "moving_time_s": 3600,
+                }
+            )
+            for aid in (3, 7)
+        ]
+    )
     end = START + timedelta(days=len(CASE2) - 1)
     m = daily_metrics(both, {3: AthleteProfile(athlete_id=3), 7: AthleteProfile(athlete_id=7)}, end)
     for aid in (3, 7):

@@ -26,8 +26,11 @@ HOLD_LOCK = textwrap.dedent(
 
 
 def hold(path: Path, seconds: float) -> subprocess.Popen[str]:
-    proc = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(path), str(seconds)],
-                            stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", HOLD_LOCK, str(path), str(seconds)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     assert proc.stdout is not None and proc.stdout.readline().strip() == "locked"
     return proc
 
@@ -47,8 +50,10 @@ def test_second_process_waits_then_writes(db_path: Path) -> None:
 def test_gives_up_with_a_clear_message(db_path: Path) -> None:
     holder = hold(db_path, 5)
     try:
-        with pytest.raises(db.DatabaseBusy, match="in use by another Stridewise process"), \
-                db.connect(db_path, timeout_s=0.5):
+        with (
+            pytest.raises(db.DatabaseBusy, match="in use by another Stridewise process"),
+            db.connect(db_path, timeout_s=0.5),
+        ):
             pass
     finally:
         holder.kill()

@@ -13,7 +13,9 @@ from pipelines import db
 def applied(path: Path) -> list[str]:
     con = duckdb.connect(str(path))
     try:
-        return [r[0] for r in con.execute("SELECT name FROM schema_version ORDER BY name").fetchall()]
+        return [
+            r[0] for r in con.execute("SELECT name FROM schema_version ORDER BY name").fetchall()
+        ]
     finally:
         con.close()
 
@@ -31,8 +33,10 @@ def test_old_database_upgrades_on_open_and_keeps_data(tmp_path: Path) -> None:
     db.migrate(path, up_to="0001_core")
     con = duckdb.connect(str(path))
     con.execute("INSERT INTO athletes (id, name) VALUES (5, 'Old file')")
-    con.execute("INSERT INTO pain_entries (athlete_id, date, site, moment, score)"
-                " VALUES (5, DATE '2024-01-02', 'knee', 'after-run', 3)")
+    con.execute(
+        "INSERT INTO pain_entries (athlete_id, date, site, moment, score)"
+        " VALUES (5, DATE '2024-01-02', 'knee', 'after-run', 3)"
+    )
     con.close()
     with db.connect(path) as con:
         assert con.execute("SELECT name FROM athletes").fetchall() == [("Old file",)]
@@ -50,7 +54,9 @@ def test_failed_migration_rolls_back(tmp_path: Path, monkeypatch: pytest.MonkeyP
     with pytest.raises(duckdb.Error):
         db.migrate(path)
     con = duckdb.connect(str(path))
-    tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    tables = {
+        r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()
+    }
     con.close()
     assert "ok" in tables and "half" not in tables
     assert applied(path) == ["0001_ok"]

@@ -30,8 +30,12 @@ def test_overview_headline_metrics_and_charts(demo_db: Path) -> None:
     assert at.subheader[0].value.startswith("This week so far:")
     assert "Form this morning is" in at.subheader[0].value
     labels = [m.label for m in at.metric]
-    assert labels == ["Distance this week", "Time this week", "Load this week",
-                      "Form (this morning)"]
+    assert labels == [
+        "Distance this week",
+        "Time this week",
+        "Load this week",
+        "Form (this morning)",
+    ]
     assert charts(at) == 2
 
 

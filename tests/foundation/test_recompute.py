@@ -34,12 +34,15 @@ def test_refresh_extends_to_a_new_day(demo_db: Path) -> None:
 def test_session_rpe_feeds_the_load_of_a_session_without_hr(demo_db: Path) -> None:
     with connect(demo_db) as con:
         run_id, before = con.execute(
-            "SELECT id, load FROM activities WHERE load_source = 'pace' LIMIT 1").fetchone()
+            "SELECT id, load FROM activities WHERE load_source = 'pace' LIMIT 1"
+        ).fetchone()
         con.execute("UPDATE activities SET average_heartrate = NULL WHERE id = ?", [run_id])
         con.execute("UPDATE athletes SET threshold_pace_s_per_km = NULL")
-        con.execute("INSERT INTO session_rpe (activity_id, athlete_id, rpe) VALUES (?, 1, 8)",
-                    [run_id])
+        con.execute(
+            "INSERT INTO session_rpe (activity_id, athlete_id, rpe) VALUES (?, 1, 8)", [run_id]
+        )
         recompute(con, [demo.DEMO_ATHLETE_ID], today=DEMO_END)
-        load, source = con.execute("SELECT load, load_source FROM activities WHERE id = ?",
-                                   [run_id]).fetchone()
+        load, source = con.execute(
+            "SELECT load, load_source FROM activities WHERE id = ?", [run_id]
+        ).fetchone()
     assert source == "rpe" and load != before

@@ -25,10 +25,14 @@ MALE = AthleteProfile(sex="M", hr_max=190, hr_rest=50)
     ("profile", "expected"),
     [
         pytest.param(MALE, 108.0954, id="male-0.64-1.92"),
-        pytest.param(AthleteProfile(sex="F", hr_max=190, hr_rest=50), 121.4991,
-                     id="female-0.86-morton1990"),
-        pytest.param(AthleteProfile(sex="F", hr_max=190, hr_rest=50, trimp_female_a=0.64),
-                     90.4179, id="female-0.64-goldencheetah"),
+        pytest.param(
+            AthleteProfile(sex="F", hr_max=190, hr_rest=50), 121.4991, id="female-0.86-morton1990"
+        ),
+        pytest.param(
+            AthleteProfile(sex="F", hr_max=190, hr_rest=50, trimp_female_a=0.64),
+            90.4179,
+            id="female-0.64-goldencheetah",
+        ),
     ],
 )
 def test_banister_trimp_reference_case_1(profile: AthleteProfile, expected: float) -> None:
@@ -80,8 +84,14 @@ def test_source_priority_and_labels() -> None:
         }
     )
     scored = session_loads(sessions, profile)
-    assert list(scored["load_source"]) == ["hr_stream", "hr_avg", "pace", "rpe", "default",
-                                           "default"]
+    assert list(scored["load_source"]) == [
+        "hr_stream",
+        "hr_avg",
+        "pace",
+        "rpe",
+        "default",
+        "default",
+    ]
     assert scored["load"].iloc[0] == pytest.approx(scored["load"].iloc[1])
     assert scored["load"].iloc[2] == pytest.approx(pace_load(2700, 9000, 270))
     assert scored["load"].iloc[3] == pytest.approx(srpe_load(30, 5))
@@ -90,16 +100,28 @@ def test_source_priority_and_labels() -> None:
 
 
 def test_no_hr_max_falls_back_without_error() -> None:
-    sessions = pd.DataFrame({"sport_type": ["Run"], "moving_time_s": [1800],
-                             "elapsed_time_s": [1800], "distance_m": [5000],
-                             "average_heartrate": [150]})
+    sessions = pd.DataFrame(
+        {
+            "sport_type": ["Run"],
+            "moving_time_s": [1800],
+            "elapsed_time_s": [1800],
+            "distance_m": [5000],
+            "average_heartrate": [150],
+        }
+    )
     scored = session_loads(sessions, AthleteProfile())
     assert scored["load_source"].tolist() == ["default"]
 
 
 def test_implausible_gps_speed_is_not_scored_by_pace() -> None:
     profile = AthleteProfile(threshold_pace_s_per_km=270)
-    sessions = pd.DataFrame({"sport_type": ["Run"], "moving_time_s": [600],
-                             "elapsed_time_s": [600], "distance_m": [9000],
-                             "average_heartrate": [None]})
+    sessions = pd.DataFrame(
+        {
+            "sport_type": ["Run"],
+            "moving_time_s": [600],
+            "elapsed_time_s": [600],
+            "distance_m": [9000],
+            "average_heartrate": [None],
+        }
+    )
     assert session_loads(sessions, profile)["load_source"].tolist() == ["default"]
