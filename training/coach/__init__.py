@@ -1,0 +1,1 @@
+"""The coach: warning rules that explain themselves and today's recommendation (pure)."""
