@@ -1,0 +1,1 @@
+"""Recovery-week planner: plan weeks, the runner's own load model, generator and projection."""
