@@ -14,6 +14,8 @@ COMMAND_MODULES = [
     "pipelines.commands.demo",
     "pipelines.commands.recompute",
     "pipelines.commands.profile",
+    "pipelines.commands.log",
+    "pipelines.commands.entries",
 ]
 
 EXIT_USAGE = 2

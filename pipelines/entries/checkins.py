@@ -42,11 +42,7 @@ def save_checkin(
     source: str = "manual",
 ) -> bool:
     """Validate and store the day's check-in, replacing that day's one; True when it replaced."""
-    return upsert_checkin(con, athlete_id, validation.checkin(values, today), source=source)
-
-
-def upsert_checkin(con: Connection, athlete_id: int, entry: CheckIn, *, source: str) -> bool:
-    """Store an already validated check-in; an existing one for that day is updated."""
+    entry = validation.checkin(values, today)
     row = asdict(entry)
     with transaction(con):
         replaced = _exists(con, athlete_id, entry.date)

@@ -67,11 +67,6 @@ def add_pain(
 ) -> int:
     """Validate and store one pain entry; returns its id. Nothing is written on any error."""
     entry = validation.pain_entry(values, today)
-    return insert_pain(con, athlete_id, entry, source=source)
-
-
-def insert_pain(con: Connection, athlete_id: int, entry: PainEntry, *, source: str) -> int:
-    """Store an already validated pain entry (checking its activity belongs to the athlete)."""
     with transaction(con):
         _check_activity(con, athlete_id, entry)
         row = con.execute(

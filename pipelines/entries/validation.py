@@ -133,7 +133,8 @@ def asks_red_flags(site: str | None, score: int | None) -> bool:
     return site in RED_FLAG_SITES or (score is not None and score >= RED_FLAG_MIN_SCORE)
 
 
-def _blank(value: object) -> bool:
+def is_blank(value: object) -> bool:
+    """None, NaN or whitespace-only text: a value the runner left out."""
     if value is None:
         return True
     if isinstance(value, float) and math.isnan(value):
@@ -159,7 +160,7 @@ def entry_date(value: object, today: date, field: str = "date") -> date:
 
 
 def _number(field: str, value: object, allowed: str) -> float:
-    if isinstance(value, bool) or _blank(value):
+    if isinstance(value, bool) or is_blank(value):
         raise InvalidEntry(field, allowed, value)
     if isinstance(value, int | float):
         number = float(value)
@@ -185,12 +186,12 @@ def whole_number(field: str, value: object, low: int, high: int) -> int:
 
 
 def _optional_whole_number(field: str, value: object, low: int, high: int) -> int | None:
-    return None if _blank(value) else whole_number(field, value, low, high)
+    return None if is_blank(value) else whole_number(field, value, low, high)
 
 
 def text(field: str, value: object, max_chars: int) -> str | None:
     """Free text trimmed, None when empty, rejected when longer than max_chars."""
-    if _blank(value):
+    if is_blank(value):
         return None
     if not isinstance(value, str):
         raise InvalidEntry(field, f"text of at most {max_chars} characters", value)
@@ -210,7 +211,7 @@ def _choice(field: str, value: object, options: Iterable[str]) -> str:
 
 def red_flags(value: object) -> tuple[str, ...]:
     """Red-flag keys from a list or from text separated by ';' or ','; unknown keys rejected."""
-    if _blank(value):
+    if is_blank(value):
         return ()
     items: Iterable[object]
     if isinstance(value, str):
@@ -221,7 +222,7 @@ def red_flags(value: object) -> tuple[str, ...]:
         raise InvalidEntry("red_flags", "any of " + ", ".join(RED_FLAGS), value)
     keys: list[str] = []
     for item in items:
-        if _blank(item):
+        if is_blank(item):
             continue
         key = _choice("red_flags", item, RED_FLAGS)
         if key not in keys:
@@ -231,7 +232,7 @@ def red_flags(value: object) -> tuple[str, ...]:
 
 def activity_id(value: object, field: str = "activity_id") -> int | None:
     """An activity id (a positive whole number) or None."""
-    if _blank(value):
+    if is_blank(value):
         return None
     return whole_number(field, value, 1, 2**63 - 1)
 
@@ -239,7 +240,7 @@ def activity_id(value: object, field: str = "activity_id") -> int | None:
 def pain_entry(values: Mapping[str, object], today: date) -> PainEntry:
     """Check every field of a pain entry; the first bad field raises InvalidEntry."""
     site = _choice("site", values.get("site"), SITES)
-    side = None if _blank(values.get("side")) else _choice("side", values.get("side"), SIDES)
+    side = None if is_blank(values.get("side")) else _choice("side", values.get("side"), SIDES)
     site_other = text("site_other", values.get("site_other"), SITE_OTHER_MAX_CHARS)
     if site == "other" and site_other is None:
         raise InvalidEntry("site_other", "a short description when the site is 'other'", None)
@@ -263,7 +264,7 @@ def checkin(values: Mapping[str, object], today: date) -> CheckIn:
     }
     sleep_hours = values.get("sleep_hours")
     hours = None
-    if not _blank(sleep_hours):
+    if not is_blank(sleep_hours):
         allowed = f"a number of hours from {SLEEP_HOURS_MIN:g} to {SLEEP_HOURS_MAX:g}"
         hours = _number("sleep_hours", sleep_hours, allowed)
         if not SLEEP_HOURS_MIN <= hours <= SLEEP_HOURS_MAX:
