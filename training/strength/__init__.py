@@ -1,0 +1,1 @@
+"""Hip, glute and core strengthening: the exercise library, plan generator and pain-guided rules."""
