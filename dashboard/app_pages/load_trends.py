@@ -10,7 +10,7 @@ import streamlit as st
 from dashboard import context, data
 from dashboard.charts.load import fitness_fatigue_form, load_ratio, monotony, weekly_volume
 from training.bands import ACWR_CAVEAT
-from training.weekly import weekly_totals
+from training.weekly import week_start, weekly_totals
 
 RANGES = {"3 months": 91, "6 months": 182, "1 year": 365, "2 years": 730, "All": None}
 
@@ -27,6 +27,7 @@ first = daily["date"].min().date()
 start = first if days is None else max(first, ctx.today - timedelta(days=days))
 shown = daily[daily["date"] >= pd.Timestamp(start)]
 weeks = weekly_totals(shown)
+this_week = pd.Timestamp(week_start(ctx.today))
 
 busiest = weeks.loc[weeks["distance_m"].idxmax()] if not weeks.empty else None
 if busiest is not None:
@@ -35,7 +36,7 @@ if busiest is not None:
         f"biggest week {busiest['distance_m'] / 1000:.0f} km (week of {busiest['week']:%d %b %Y})."
     )
 
-st.plotly_chart(weekly_volume(weeks), key="trend_weekly")
+st.plotly_chart(weekly_volume(weeks, this_week), key="trend_weekly")
 st.plotly_chart(fitness_fatigue_form(shown), key="trend_pmc")
 with st.expander("How fitness, fatigue and form are computed"):
     st.markdown(

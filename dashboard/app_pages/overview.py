@@ -65,5 +65,9 @@ st.caption(
 
 recent = daily[daily["date"] >= daily["date"].max() - pd.Timedelta(days=12 * 7)]
 left, right = st.columns(2)
-left.plotly_chart(weekly_volume(weekly_totals(recent)), width="stretch", key="overview_weeks")
+left.plotly_chart(
+    weekly_volume(weekly_totals(recent), pd.Timestamp(week.week_start)),
+    width="stretch",
+    key="overview_weeks",
+)
 right.plotly_chart(fitness_fatigue_form(recent), width="stretch", key="overview_pmc")

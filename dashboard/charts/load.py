@@ -26,23 +26,31 @@ def _layout(fig: go.Figure, title: str, y_title: str) -> go.Figure:
     fig.update_layout(
         title=title,
         height=HEIGHT,
-        margin={"l": 10, "r": 10, "t": 50, "b": 10},
+        margin={"l": 10, "r": 10, "t": 80, "b": 10},
         hovermode="x unified",
-        legend={"orientation": "h", "y": 1.12, "x": 0},
+        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0},
         yaxis_title=y_title,
     )
     return fig
 
 
-def weekly_volume(weeks: pd.DataFrame) -> go.Figure:
-    """Bars of weekly running km with the week's load as a line on a second axis."""
+def weekly_volume(weeks: pd.DataFrame, current_week: pd.Timestamp | None = None) -> go.Figure:
+    """Bars of weekly running km with the week's load as a line on a second axis.
+
+    The week still in progress is drawn paler so it doesn't read as a sudden drop.
+    """
+    in_progress = weeks["week"] == current_week if current_week is not None else False
     fig = go.Figure()
     fig.add_bar(
         x=weeks["week"],
         y=weeks["distance_m"] / 1000,
         name="Running distance (km)",
         marker_color=VOLUME_COLOR,
-        hovertemplate="%{y:.1f} km<extra>week of %{x|%d %b %Y}</extra>",
+        marker_opacity=[
+            0.45 if flag else 1.0 for flag in pd.Series(in_progress, index=weeks.index)
+        ],
+        customdata=["so far" if flag else "" for flag in pd.Series(in_progress, index=weeks.index)],
+        hovertemplate="%{y:.1f} km %{customdata}<extra>week of %{x|%d %b %Y}</extra>",
     )
     fig.add_scatter(
         x=weeks["week"],
@@ -54,7 +62,15 @@ def weekly_volume(weeks: pd.DataFrame) -> go.Figure:
         hovertemplate="load %{y:.0f}<extra></extra>",
     )
     fig.update_layout(
-        yaxis2={"overlaying": "y", "side": "right", "title": "load", "showgrid": False}
+        yaxis2={
+            "overlaying": "y",
+            "side": "right",
+            "title": "load",
+            "showgrid": False,
+            "rangemode": "tozero",
+            "tickformat": ".0f",
+        },
+        yaxis={"rangemode": "tozero"},
     )
     return _layout(fig, "Weekly volume", "km")
 
@@ -63,11 +79,11 @@ def fitness_fatigue_form(daily: pd.DataFrame) -> go.Figure:
     """CTL and ATL as lines, form (TSB) as a line over shaded form zones."""
     fig = go.Figure()
     bands = [
-        (FORM_TRANSITION, 60, "rgba(52,152,219,0.10)", "Transition"),
+        (FORM_TRANSITION, 1000, "rgba(52,152,219,0.10)", "Transition"),
         (FORM_FRESH, FORM_TRANSITION, "rgba(46,204,113,0.12)", "Fresh"),
         (FORM_GREY, FORM_FRESH, "rgba(149,165,166,0.12)", "Neutral"),
         (FORM_OPTIMAL, FORM_GREY, "rgba(241,196,15,0.12)", "Productive"),
-        (-80, FORM_OPTIMAL, "rgba(231,76,60,0.12)", "High fatigue"),
+        (-1000, FORM_OPTIMAL, "rgba(231,76,60,0.12)", "High fatigue"),
     ]
     for low, high, color, label in bands:
         fig.add_hrect(
@@ -101,6 +117,10 @@ def fitness_fatigue_form(daily: pd.DataFrame) -> go.Figure:
         line={"color": FORM_COLOR, "width": 1.5},
         hovertemplate="form %{y:.1f}<extra></extra>",
     )
+    values = pd.concat([daily["ctl"], daily["atl"], daily["tsb"]])
+    low = min(FORM_OPTIMAL - 10, float(values.min()) - 5) if len(values) else -40
+    high = max(FORM_TRANSITION + 5, float(values.max()) + 5) if len(values) else 40
+    fig.update_yaxes(range=[low, high])
     return _layout(fig, "Fitness, fatigue and form", "load units")
 
 
