@@ -14,6 +14,7 @@ COMMAND_MODULES = [
     "pipelines.commands.demo",
     "pipelines.commands.recompute",
     "pipelines.commands.profile",
+    "pipelines.commands.today",
     "pipelines.commands.log",
     "pipelines.commands.entries",
 ]
