@@ -224,7 +224,9 @@ def red_flags(value: object) -> tuple[str, ...]:
     for item in items:
         if is_blank(item):
             continue
-        key = _choice("red_flags", item, RED_FLAGS)
+        key = item.strip().lower() if isinstance(item, str) else item
+        if key not in RED_FLAGS:
+            raise InvalidEntry("red_flags", "any of " + ", ".join(RED_FLAGS), item)
         if key not in keys:
             keys.append(key)
     return tuple(sorted(keys, key=list(RED_FLAGS).index))
