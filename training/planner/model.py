@@ -60,6 +60,7 @@ class RaceGoal:
 
     race_date: date
     race_distance_m: float | None = None
+    peak_weekly_distance_m: float | None = None  # None: the usual week +20 %
 
 
 Goal = VolumeGoal | RaceGoal
