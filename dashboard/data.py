@@ -12,9 +12,12 @@ import pandas as pd
 import streamlit as st
 
 from pipelines import athletes as athlete_store
+from pipelines import coach_inputs as coach
 from pipelines import queries
+from pipelines.coach_inputs import CoachInputs
 from pipelines.db import connect, resolve_path
 from pipelines.metrics import refresh_if_stale
+from training.coach.advice import Advice
 from training.profile import AthleteProfile
 
 CACHE_TTL_S = 300
@@ -66,6 +69,20 @@ def wellness_entries(path: str, athlete_id: int) -> pd.DataFrame:
     """All daily check-ins of the athlete, newest first."""
     with connect(path) as con:
         return queries.wellness_entries(con, athlete_id)
+
+
+@st.cache_data(ttl=CACHE_TTL_S, max_entries=32, show_spinner="Asking the coach…")
+def coach_inputs(path: str, athlete_id: int, today: date) -> CoachInputs:
+    """Daily metrics, runs, pain and check-ins up to `today`, as the coach reads them."""
+    with connect(path) as con:
+        return coach.load_inputs(con, athlete_id, today)
+
+
+@st.cache_data(ttl=CACHE_TTL_S, max_entries=32, show_spinner="Asking the coach…")
+def advice(path: str, athlete_id: int, today: date) -> Advice:
+    """Today's recommendation with its warnings, cap and rest forecast."""
+    with connect(path) as con:
+        return coach.advise(con, athlete_id, today)
 
 
 def clear() -> None:
