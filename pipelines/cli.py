@@ -15,6 +15,8 @@ COMMAND_MODULES = [
     "pipelines.commands.recompute",
     "pipelines.commands.profile",
     "pipelines.commands.today",
+    "pipelines.commands.sync",
+    "pipelines.commands.strava",
     "pipelines.commands.log",
     "pipelines.commands.entries",
 ]

@@ -1,0 +1,372 @@
+"""The Strava sync: backfill, incremental re-listing with overlap, resume from a checkpoint.
+
+Network first, then one short transaction per page, so the database is free between pages
+and a sync killed at any moment resumes without duplicates. Never run this in a Streamlit
+request: `stridewise sync` (or the app's subprocess) does.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import logging
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any, TypeVar
+
+from stravalib import exc
+
+from pipelines.db import connect, resolve_path, transaction
+from pipelines.errors import InvalidEntry
+from pipelines.metrics import recompute
+from pipelines.strava import details, runs, store
+from pipelines.strava import tokens as token_store
+from pipelines.strava.auth import bootstrap, fresh_tokens
+from pipelines.strava.client import RETRY_DELAYS_S, CountingSession, RateBudget, build_client
+from pipelines.strava.config import StravaSettings
+from pipelines.strava.errors import RateLimited, StravaAuthError, SyncInProgress
+from pipelines.strava.normalize import activity_row
+from pipelines.strava.retention import preferences, prune
+from pipelines.strava.runs import utc_now
+from pipelines.strava.session import ApiSession
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+PER_PAGE = 200  # Strava's maximum page size (STRAVA.md 3.1)
+WAIT_SLACK_S = 5
+
+
+@dataclass
+class SyncReport:
+    """What one sync did, for the CLI line, the run log and the tests."""
+
+    athlete_id: int
+    mode: str
+    pages: int = 0
+    requests: int = 0
+    fetched: int = 0
+    upserted: int = 0
+    deleted: int = 0
+    pruned: int = 0
+    details: int = 0
+    hr_max_seeded: int | None = None
+    recomputed_since: date | None = None
+    seconds: float = 0.0
+    affected: list[date] = field(default_factory=list, repr=False)
+
+    def touch(self, day: date | None) -> None:
+        """Remember a day whose derived metrics must be rebuilt."""
+        if day is not None:
+            self.affected.append(day)
+
+
+@contextlib.contextmanager
+def sync_lock(db_path: Path) -> Iterator[None]:
+    """Hold the one-sync-per-database lock, or raise SyncInProgress at once."""
+    lock_path = db_path.with_name(db_path.name + ".sync-lock")
+    with lock_path.open("a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as error:
+            raise SyncInProgress("a Strava sync is already running on this database") from error
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _athlete(path: Path, settings: StravaSettings, athlete_id: int | None) -> int:
+    with connect(path) as con:
+        connected = token_store.connected_athlete_ids(con)
+    if athlete_id is not None:
+        if athlete_id not in connected:
+            raise StravaAuthError(f"athlete {athlete_id} has not connected Strava")
+        return athlete_id
+    return connected[0] if connected else bootstrap(path, settings).athlete_id
+
+
+def _epoch(moment: datetime) -> int:
+    return int(moment.replace(tzinfo=UTC).timestamp())
+
+
+def _plan(path: Path, athlete_id: int, full: bool, now: datetime) -> runs.Checkpoint:
+    """Resume an open listing, or open a new one (backfill, full or incremental)."""
+    with connect(path) as con, transaction(con):
+        point = runs.checkpoint(con, athlete_id)
+        if point.open and (not full or point.mode == "full"):
+            return point
+        prefs = preferences(con, athlete_id)
+        newest = store.newest_start(con, athlete_id)
+        if full or not point.backfill_done or newest is None:
+            mode = "full" if full else "backfill"
+            start = now - timedelta(days=prefs.retention_days) if prefs.retention_days else None
+        else:
+            mode, start = "incremental", newest - timedelta(days=prefs.overlap_days)
+        runs.open_listing(con, athlete_id, mode, start, now)
+        return runs.checkpoint(con, athlete_id)
+
+
+def _progress(point: runs.Checkpoint, oldest: datetime | None, origin: datetime | None) -> float:
+    start = point.window_start or origin
+    if oldest is None or point.window_end is None or start is None:
+        return 0.0
+    span = (point.window_end - start).total_seconds()
+    done = (point.window_end - oldest).total_seconds()
+    return max(0.0, min(0.99, done / span)) if span > 0 else 0.0
+
+
+def _list(
+    api: ApiSession,
+    path: Path,
+    run_id: int,
+    point: runs.Checkpoint,
+    report: SyncReport,
+    origin: datetime | None,
+) -> None:
+    """Page through the window newest-first until an empty page, storing each page."""
+    assert point.window_end is not None
+    before = _epoch(point.oldest_seen) + 1 if point.oldest_seen else _epoch(point.window_end)
+    after = _epoch(point.window_start) if point.window_start else None
+    oldest = point.oldest_seen
+    page = 1
+    while True:
+        params: dict[str, Any] = {"before": before, "page": page, "per_page": PER_PAGE}
+        if after is not None:
+            params["after"] = after
+        items = api.get("/athlete/activities", **params)
+        report.pages += 1
+        if not items:
+            return
+        rows = []
+        for item in items:
+            try:
+                rows.append(activity_row(item, report.athlete_id))
+            except InvalidEntry as error:
+                log.warning("skipped an activity Strava sent that we cannot read: %s", error)
+        page_oldest = min(row["start_date"] for row in rows) if rows else None
+        oldest = min(oldest, page_oldest) if oldest and page_oldest else (oldest or page_oldest)
+        with connect(path) as con, transaction(con):
+            changed, earliest = store.upsert(con, rows)
+            if page_oldest is not None:
+                runs.advance(con, report.athlete_id, [row["id"] for row in rows], page_oldest)
+            report.fetched += len(rows)
+            report.upserted += changed
+            report.touch(earliest)
+            runs.update_run(
+                con,
+                run_id,
+                pages=report.pages,
+                requests=api.requests,
+                fetched=report.fetched,
+                upserted=report.upserted,
+                progress=_progress(point, oldest, origin),
+            )
+        page += 1
+
+
+def _finish_listing(path: Path, point: runs.Checkpoint, report: SyncReport) -> None:
+    assert point.window_end is not None
+    with connect(path) as con, transaction(con):
+        deleted, earliest = store.delete_unlisted(
+            con, report.athlete_id, point.window_start, point.window_end
+        )
+        report.deleted += deleted
+        report.touch(earliest)
+        runs.close_listing(con, report.athlete_id, point.window_start is None)
+
+
+def _seed_profile(api: ApiSession, path: Path, report: SyncReport) -> datetime | None:
+    """Refresh the athlete's name; seed max HR from Strava's zones if the runner has none.
+
+    Returns when the Strava account was created, the far end of the backfill progress bar.
+    """
+    athlete = api.get("/athlete")
+    with connect(path) as con:
+        con.execute(
+            "UPDATE strava_tokens SET athlete_name = ? WHERE athlete_id = ?",
+            [api.name_of(athlete), report.athlete_id],
+        )
+        row = con.execute(
+            "SELECT hr_max FROM athletes WHERE id = ?", [report.athlete_id]
+        ).fetchone()
+    if row is not None and row[0] is None and api.may_read_zones():
+        with contextlib.suppress(exc.AccessUnauthorized):
+            report.hr_max_seeded = details.hr_max_from_strava(api)
+        if report.hr_max_seeded is not None:
+            with connect(path) as con:
+                con.execute(
+                    "UPDATE athletes SET hr_max = ? WHERE id = ? AND hr_max IS NULL",
+                    [report.hr_max_seeded, report.athlete_id],
+                )
+    with contextlib.suppress(ValueError, TypeError, AttributeError):
+        return datetime.fromisoformat(str(athlete["created_at"]).replace("Z", "+00:00")).replace(
+            tzinfo=None
+        )
+    return None
+
+
+def summary(report: SyncReport) -> str:
+    """One line a runner understands."""
+    parts = [f"{report.fetched} activities checked", f"{report.upserted} new or changed"]
+    if report.deleted:
+        parts.append(f"{report.deleted} deleted on Strava removed")
+    if report.pruned:
+        parts.append(f"{report.pruned} older than your retention setting pruned")
+    if report.details:
+        parts.append(f"{report.details} runs' details read")
+    if report.hr_max_seeded:
+        parts.append(f"max HR set to {report.hr_max_seeded} bpm from your Strava zones")
+    return ", ".join(parts) + f" ({report.requests} requests, {report.seconds:.1f} s)"
+
+
+def _recompute(con: Any, report: SyncReport, today: date | None) -> None:
+    """Rebuild metrics from the earliest affected day (all of them when max HR changed)."""
+    if report.hr_max_seeded is not None:
+        report.recomputed_since = None
+        recompute(con, [report.athlete_id], today=today)
+    elif report.affected:
+        report.recomputed_since = min(report.affected)
+        recompute(con, [report.athlete_id], since=report.recomputed_since, today=today)
+
+
+def _wrap_up(path: Path, run_id: int, report: SyncReport, today: date | None) -> None:
+    with connect(path) as con, transaction(con):
+        prefs = preferences(con, report.athlete_id)
+        report.pruned, earliest = prune(
+            con, report.athlete_id, prefs.retention_days, today or date.today()
+        )
+        report.touch(earliest)
+        _recompute(con, report, today)
+        runs.update_run(
+            con,
+            run_id,
+            status="done",
+            progress=1.0,
+            finished_at=utc_now(),
+            deleted=report.deleted,
+            pruned=report.pruned,
+            upserted=report.upserted,
+            requests=report.requests,
+            message=summary(report),
+        )
+
+
+class _Pauses:
+    """Runs a step; on RateLimited either records a pause and stops, or waits and retries."""
+
+    def __init__(
+        self,
+        path: Path,
+        run_id: int,
+        report: SyncReport,
+        api: ApiSession,
+        wait: bool,
+        sleep: Callable[[float], None],
+        today: date | None,
+    ) -> None:
+        self.path, self.run_id, self.report, self.api = path, run_id, report, api
+        self.wait, self.sleep, self.today = wait, sleep, today
+
+    def run(self, step: Callable[[], T]) -> T:
+        """The step's result, after as many waits as the limits need (only with --wait)."""
+        while True:
+            try:
+                return step()
+            except RateLimited as limited:
+                self._record(limited)
+                if not self.wait:
+                    raise
+                log.warning(
+                    "%s; waiting until %s UTC", limited.reason, f"{limited.resume_after:%H:%M}"
+                )
+                self.sleep(
+                    max(0.0, (limited.resume_after - datetime.now(UTC)).total_seconds())
+                    + WAIT_SLACK_S
+                )
+                self.api.budget.windows.clear()
+                with connect(self.path) as con:
+                    runs.update_run(con, self.run_id, status="running", resume_after=None)
+
+    def _record(self, limited: RateLimited) -> None:
+        """Keep what arrived usable (metrics) and say when the sync can go on."""
+        with connect(self.path) as con, transaction(con):
+            if not self.wait:
+                _recompute(con, self.report, self.today)
+            runs.update_run(
+                con,
+                self.run_id,
+                status="waiting" if self.wait else "paused",
+                requests=self.api.requests,
+                resume_after=limited.resume_after.astimezone(UTC).replace(tzinfo=None),
+                finished_at=None if self.wait else utc_now(),
+                message=f"{limited.reason}; resume after {limited.resume_after:%H:%M} UTC",
+            )
+
+
+def sync(
+    db_path: str | Path | None,
+    settings: StravaSettings,
+    athlete_id: int | None = None,
+    *,
+    full: bool = False,
+    wait: bool = False,
+    today: date | None = None,
+    sleep: Callable[[float], None] = time.sleep,
+    retry_delays: tuple[float, ...] = RETRY_DELAYS_S,
+) -> SyncReport:
+    """Bring the athlete's activities up to date; RateLimited when paused by Strava's limits."""
+    started = time.perf_counter()
+    path = resolve_path(db_path)
+    settings.require()
+    with sync_lock(path):
+        athlete = _athlete(path, settings, athlete_id)
+        tokens = fresh_tokens(path, settings, athlete)
+        budget = RateBudget()
+        api = ApiSession(
+            build_client(settings, tokens.access_token, budget, CountingSession()),
+            budget,
+            tokens,
+            lambda force: fresh_tokens(path, settings, athlete, force=force),
+            sleep=sleep,
+            delays=retry_delays,
+        )
+        point = _plan(path, athlete, full, utc_now())
+        report = SyncReport(athlete, point.mode or "incremental")
+        with connect(path) as con:
+            run_id = runs.start_run(con, athlete, report.mode)
+        pauses = _Pauses(path, run_id, report, api, wait, sleep, today)
+        try:
+            origin = pauses.run(lambda: _seed_profile(api, path, report))
+
+            def listing() -> None:
+                with connect(path) as con:
+                    current = runs.checkpoint(con, athlete)
+                _list(api, path, run_id, current, report, origin)
+                _finish_listing(path, current, report)
+
+            pauses.run(listing)
+            since = min(report.affected) if report.affected else None
+            report.details = details.fetch_missing(api, path, athlete, since)
+            report.requests = api.requests
+            report.seconds = time.perf_counter() - started
+            _wrap_up(path, run_id, report, today)
+        except RateLimited:
+            raise
+        except Exception as error:
+            with connect(path) as con:
+                runs.update_run(
+                    con,
+                    run_id,
+                    status="failed",
+                    finished_at=utc_now(),
+                    requests=api.requests,
+                    message=str(error)[:500],
+                )
+            raise
+    log.info("strava sync: %s", summary(report))
+    return report
