@@ -16,6 +16,8 @@ from pipelines import coach_inputs as coach
 from pipelines import queries
 from pipelines.coach_inputs import CoachInputs
 from pipelines.db import connect, resolve_path
+from pipelines.entries import pain as pain_store
+from pipelines.entries import rpe as rpe_store
 from pipelines.metrics import refresh_if_stale
 from training.coach.advice import Advice
 from training.profile import AthleteProfile
@@ -83,6 +85,27 @@ def advice(path: str, athlete_id: int, today: date) -> Advice:
     """Today's recommendation with its warnings, cap and rest forecast."""
     with connect(path) as con:
         return coach.advise(con, athlete_id, today)
+
+
+@st.cache_data(ttl=CACHE_TTL_S, max_entries=32, show_spinner=False)
+def pain_history(path: str, athlete_id: int) -> pd.DataFrame:
+    """Pain entries newest first, with the linked session's name (Log page history)."""
+    with connect(path) as con:
+        return pain_store.pain_history(con, athlete_id)
+
+
+@st.cache_data(ttl=CACHE_TTL_S, max_entries=32, show_spinner=False)
+def rpe_history(path: str, athlete_id: int) -> pd.DataFrame:
+    """Sessions the runner rated (session RPE), newest first."""
+    with connect(path) as con:
+        return rpe_store.rpe_history(con, athlete_id)
+
+
+@st.cache_data(ttl=CACHE_TTL_S, max_entries=32, show_spinner=False)
+def awaiting_rpe(path: str, athlete_id: int, today: date) -> pd.DataFrame:
+    """Sessions of the last week with no rating yet (the Log page's RPE prompt)."""
+    with connect(path) as con:
+        return rpe_store.awaiting_rpe(con, athlete_id, today)
 
 
 def clear() -> None:
