@@ -15,6 +15,7 @@ COMMAND_MODULES = [
     "pipelines.commands.recompute",
     "pipelines.commands.profile",
     "pipelines.commands.today",
+    "pipelines.commands.import_cmd",
     "pipelines.commands.sync",
     "pipelines.commands.strava",
     "pipelines.commands.log",

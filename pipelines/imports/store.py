@@ -1,0 +1,163 @@
+"""Write a parsed import in one transaction: athlete, time zone, activities, then metrics.
+
+Rows are upserted by activity id, so a re-import or a later API sync updates rather than
+duplicates, and an unchanged row is not touched at all. A row first written by the Strava API
+keeps its values; the export only fills what it lacks. The runner's own entries (pain,
+wellness, session RPE) are never touched.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from datetime import date, datetime
+
+import pandas as pd
+
+from pipelines.athletes import ensure_athlete, list_athletes, update_profile
+from pipelines.db import Connection, transaction
+from pipelines.imports.models import ImportedActivity, ImportReport, ParsedImport, Skipped
+from pipelines.imports.timezones import local_start
+from pipelines.metrics import recompute
+
+log = logging.getLogger(__name__)
+
+DEFAULT_NAME = "Runner"
+API_SOURCE = "strava_api"
+# Columns an import writes; load and load_source are the metrics' job, ids never change.
+MERGED = [
+    "source", "name", "sport_type", "start_date", "start_date_local", "timezone",
+    "distance_m", "moving_time_s", "elapsed_time_s", "elevation_gain_m", "average_heartrate",
+    "max_heartrate", "perceived_exertion", "hr_histogram", "raw",
+]  # fmt: skip
+
+
+def _merged(column: str, old: str, new: str) -> str:
+    """SQL for a column's value after the upsert: API rows keep theirs, others take the import's."""
+    if column == "source":
+        return f"CASE WHEN {old}.source = '{API_SOURCE}' THEN {old}.source ELSE {new}.source END"
+    return (
+        f"CASE WHEN {old}.source = '{API_SOURCE}' THEN coalesce({old}.{column}, {new}.{column}) "
+        f"ELSE coalesce({new}.{column}, {old}.{column}) END"
+    )
+
+
+def _changed(old: str, new: str) -> str:
+    return " OR ".join(f"({_merged(c, old, new)}) IS DISTINCT FROM {old}.{c}" for c in MERGED)
+
+
+def choose_athlete(con: Connection, parsed: ParsedImport, athlete_id: int | None) -> int:
+    """The athlete an import goes to: the one asked for, the export's own, else the first
+    athlete who is not the demo runner, else a new local id. Writes nothing."""
+    if athlete_id is not None:
+        return athlete_id
+    if parsed.athlete_id is not None:
+        return parsed.athlete_id
+    own = [a_id for a_id, _, source in list_athletes(con) if source != "demo"]
+    if own:
+        return own[0]
+    rows = con.execute("SELECT coalesce(max(id), 1) + 1 FROM athletes WHERE id < 1000").fetchall()
+    return int(rows[0][0])
+
+
+def profile_timezone(con: Connection, parsed: ParsedImport, athlete_id: int | None) -> str | None:
+    """The time zone already set for the athlete this import would go to (None: ask for one)."""
+    return _zone(con, choose_athlete(con, parsed, athlete_id))
+
+
+def _zone(con: Connection, athlete_id: int) -> str | None:
+    # fetchall, not fetchone: DuckDB 2 keeps a half-read result open and blocks register()
+    rows = con.execute("SELECT timezone FROM athletes WHERE id = ?", [athlete_id]).fetchall()
+    return rows[0][0] if rows else None
+
+
+def _ensure_athlete(con: Connection, parsed: ParsedImport, athlete_id: int | None) -> int:
+    """The chosen athlete, created (with the export's name and sex) when missing."""
+    chosen = choose_athlete(con, parsed, athlete_id)
+    exists = con.execute("SELECT count(*) FROM athletes WHERE id = ?", [chosen]).fetchall()
+    if not exists[0][0]:
+        ensure_athlete(con, chosen, parsed.athlete_name or DEFAULT_NAME, parsed.source_kind)
+        if parsed.athlete_sex:
+            update_profile(con, chosen, {"sex": parsed.athlete_sex})
+    return chosen
+
+
+def _frame(
+    activities: list[ImportedActivity], athlete_id: int, zone: str
+) -> tuple[pd.DataFrame, list[datetime]]:
+    records = []
+    starts = []
+    for a in activities:
+        local, label = local_start(a.start_utc, a.utc_offset_s, zone)
+        starts.append(local)
+        records.append({
+            "id": a.id, "athlete_id": athlete_id, "source": a.source, "name": a.name,
+            "sport_type": a.sport_type, "start_date": a.start_utc, "start_date_local": local,
+            "timezone": label, "distance_m": a.distance_m,
+            "moving_time_s": None if a.moving_time_s is None else round(a.moving_time_s),
+            "elapsed_time_s": None if a.elapsed_time_s is None else round(a.elapsed_time_s),
+            "elevation_gain_m": a.elevation_gain_m, "average_heartrate": a.average_heartrate,
+            "max_heartrate": a.max_heartrate, "perceived_exertion": a.perceived_exertion,
+            "hr_histogram": json.dumps(a.hr_histogram, sort_keys=True) if a.hr_histogram else None,
+            "raw": json.dumps(a.raw, sort_keys=True, ensure_ascii=False),
+        })  # fmt: skip
+    return pd.DataFrame.from_records(records), starts
+
+
+def write_import(
+    con: Connection,
+    parsed: ParsedImport,
+    *,
+    athlete_id: int | None = None,
+    timezone: str,
+    today: date | None = None,
+) -> ImportReport:
+    """Store a parsed import atomically; `timezone` is saved when the profile has none yet."""
+    with transaction(con):
+        athlete = _ensure_athlete(con, parsed, athlete_id)
+        if _zone(con, athlete) is None:
+            update_profile(con, athlete, {"timezone": timezone})
+        zone = _zone(con, athlete) or timezone
+        frame, starts = _frame(parsed.activities, athlete, zone)
+        skipped = list(parsed.skipped)
+        added = updated = 0
+        foreign: list[int] = []
+        if not frame.empty:
+            con.register("import_rows", frame)
+            added, updated, since, foreign = _upsert(con)
+            con.unregister("import_rows")
+            skipped += [Skipped(f"activity {i}", "already stored for another athlete")
+                        for i in foreign]  # fmt: skip
+            if since is not None:
+                recompute(con, [athlete], since=since, today=today)
+    return ImportReport(
+        athlete_id=athlete, read=len(parsed.activities), added=added, updated=updated,
+        unchanged=len(parsed.activities) - added - updated - len(foreign),
+        skipped=skipped, timezone=zone,
+        first_date=min(starts, default=None), last_date=max(starts, default=None),
+        with_heart_rate=sum(1 for a in parsed.activities if a.hr_histogram),
+    )  # fmt: skip
+
+
+def _upsert(con: Connection) -> tuple[int, int, date | None, list[int]]:
+    """(added, updated, first changed local date, ids owned by another athlete)."""
+    stats = con.execute(f"""
+        SELECT count(*) FILTER (WHERE a.id IS NULL),
+               count(*) FILTER (WHERE a.athlete_id = s.athlete_id AND ({_changed("a", "s")})),
+               min(s.start_date_local) FILTER (
+                   WHERE a.id IS NULL OR (a.athlete_id = s.athlete_id AND ({_changed("a", "s")}))),
+               list(s.id) FILTER (WHERE a.athlete_id <> s.athlete_id)
+        FROM import_rows s LEFT JOIN activities a ON a.id = s.id
+    """).fetchall()[0]  # fmt: skip
+    added, updated, first, foreign = int(stats[0]), int(stats[1]), stats[2], stats[3] or []
+    if added or updated:
+        assignments = ", ".join(f"{c} = {_merged(c, 'activities', 'excluded')}" for c in MERGED)
+        con.execute(f"""
+            INSERT INTO activities BY NAME SELECT * FROM import_rows
+            ON CONFLICT (id) DO UPDATE SET {assignments}, updated_at = now()::TIMESTAMP
+            WHERE activities.athlete_id = excluded.athlete_id
+              AND ({_changed("activities", "excluded")})
+        """).fetchall()  # fmt: skip
+    since = first.date() if isinstance(first, datetime) else first
+    log.info("import: %d added, %d updated", added, updated)
+    return added, updated, since, [int(i) for i in foreign]
