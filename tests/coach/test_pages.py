@@ -1,0 +1,66 @@
+"""AppTest of the Today and Body & mind pages on the demo runner and with a red flag."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from pipelines.athletes import get_profile, local_today
+from pipelines.coach_inputs import advise
+from pipelines.db import connect
+from tests.conftest import APP
+
+
+def run_page(page: str | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    if page:
+        at.switch_page(page)
+        at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_today_is_the_default_page_and_matches_the_coach(demo_db: Path) -> None:
+    with connect(demo_db) as con:
+        advice = advise(con, 1, local_today(get_profile(con, 1)))
+    at = run_page()
+    assert at.title[0].value == "Today"
+    assert advice.headline in at.subheader[0].value
+    assert len(at.expander) == len(advice.warnings)
+    assert at.metric[0].value == f"{advice.cap.minutes} min"
+    assert at.dataframe[-1].value.shape[0] == 7  # the outlook comes last
+
+
+def test_a_red_flag_takes_over_the_today_page(demo_db: Path) -> None:
+    with connect(demo_db) as con:
+        today = local_today(get_profile(con, 1))
+        con.execute(
+            "INSERT INTO pain_entries (athlete_id, date, site, side, moment, score, red_flags)"
+            " VALUES (1, ?, 'hip-front', 'left', 'after-run', 6, ['cant_bear_weight'])", [today])
+    at = run_page()
+    assert "Stop running and see a clinician" in at.subheader[0].value
+    assert "today" in at.error[0].value
+    assert at.expander[0].label.startswith("🚨 URGENT · Red flag")
+
+
+def test_body_and_mind_shows_associations_with_sample_sizes(demo_db: Path) -> None:
+    at = run_page("app_pages/body_mind.py")
+    at.segmented_control(key="body_range").set_value("All").run()
+    assert at.title[0].value == "Body & mind"
+    assert at.subheader[0].value.startswith("Pain logged on ")
+    assert any("do not prove a cause" in c.value for c in at.caption)
+    associations = at.dataframe[0].value
+    assert set(associations["driver"]) == {"load change", "stress"}
+    assert (associations["n"] > 0).all()
+    flares = at.dataframe[-1].value
+    assert flares["Flare-up"].tolist()[0] == "02 Mar 2026"
+    assert "+30%" in flares["vs that longest"].tolist()
+
+
+def test_body_and_mind_empty_state(db_path: Path) -> None:
+    with connect(db_path) as con:
+        con.execute("INSERT INTO athletes (id, name) VALUES (7, 'New runner')")
+    at = run_page("app_pages/body_mind.py")
+    assert "No pain entries or check-ins yet" in at.info[0].value
