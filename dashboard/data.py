@@ -19,7 +19,11 @@ from pipelines.db import connect, resolve_path
 from pipelines.entries import pain as pain_store
 from pipelines.entries import rpe as rpe_store
 from pipelines.metrics import refresh_if_stale
+from pipelines.plans import StoredPlan, list_plans
 from training.coach.advice import Advice
+from training.planner.model import PlanWeek
+from training.planner.outlook import Outlook
+from training.planner.outlook import plan_outlook as build_outlook
 from training.profile import AthleteProfile
 
 CACHE_TTL_S = 300
@@ -106,6 +110,21 @@ def awaiting_rpe(path: str, athlete_id: int, today: date) -> pd.DataFrame:
     """Sessions of the last week with no rating yet (the Log page's RPE prompt)."""
     with connect(path) as con:
         return rpe_store.awaiting_rpe(con, athlete_id, today)
+
+
+@st.cache_data(ttl=CACHE_TTL_S, max_entries=32, show_spinner=False)
+def plans(path: str, athlete_id: int) -> list[StoredPlan]:
+    """The athlete's training plans, the active one first."""
+    with connect(path) as con:
+        return list_plans(con, athlete_id)
+
+
+@st.cache_data(ttl=CACHE_TTL_S, max_entries=16, show_spinner="Projecting your plan…")
+def plan_outlook(path: str, athlete_id: int, today: date, weeks: tuple[PlanWeek, ...]) -> Outlook:
+    """A plan's projection and week reviews from today's real state (cached per edit)."""
+    return build_outlook(list(weeks), daily_metrics(path, athlete_id, today),
+                         activities(path, athlete_id).assign(athlete_id=athlete_id), today,
+                         profile(path, athlete_id))
 
 
 def clear() -> None:

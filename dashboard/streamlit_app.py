@@ -24,6 +24,7 @@ PAGES = [
     st.Page("app_pages/today.py", title="Today", icon=":material/today:", default=True),
     st.Page("app_pages/overview.py", title="Overview", icon=":material/home:"),
     st.Page("app_pages/load_trends.py", title="Load trends", icon=":material/monitoring:"),
+    st.Page("app_pages/log.py", title="Log", icon=":material/edit_note:"),
     st.Page("app_pages/body_mind.py", title="Body & mind", icon=":material/psychology:"),
     st.Page("app_pages/settings.py", title="Settings", icon=":material/settings:"),
 ]

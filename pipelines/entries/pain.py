@@ -27,15 +27,20 @@ _COLUMNS = (
 )
 
 
+def single_run(sessions: pd.DataFrame) -> int | None:
+    """The id of the only run among a day's sessions (columns id, sport_type), else None."""
+    runs = sessions[sessions["sport_type"].isin(list(RUN_SPORTS))]
+    return int(runs["id"].iloc[0]) if len(runs) == 1 else None
+
+
 def run_on(con: Connection, athlete_id: int, day: date) -> int | None:
     """The day's run when there was exactly one, the default activity a pain entry links to."""
-    rows = con.execute(
-        f"""SELECT id FROM activities
-            WHERE athlete_id = ? AND CAST(start_date_local AS DATE) = ?
-              AND sport_type IN ({", ".join("?" for _ in RUN_SPORTS)})""",
-        [athlete_id, day, *sorted(RUN_SPORTS)],
-    ).fetchall()
-    return int(rows[0][0]) if len(rows) == 1 else None
+    sessions = con.execute(
+        "SELECT id, sport_type FROM activities"
+        " WHERE athlete_id = ? AND CAST(start_date_local AS DATE) = ?",
+        [athlete_id, day],
+    ).df()
+    return single_run(sessions)
 
 
 def _check_activity(con: Connection, athlete_id: int, entry: PainEntry) -> None:
