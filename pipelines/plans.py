@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from pipelines.db import Connection, transaction
@@ -250,3 +250,66 @@ def active_plan(con: Connection, athlete_id: int) -> StoredPlan | None:
     """The athlete's active plan, if any."""
     plans = list_plans(con, athlete_id)
     return plans[0] if plans and plans[0].active else None
+
+
+UNITS = {"km": ("distance", 1000.0), "min": ("time", 60.0), "load": ("load", 1.0)}
+ROW_COLUMNS = ["Week", "Type", "Target", "Unit", "Runs", "Long run (km)", "Note"]
+
+
+def weeks_to_rows(weeks: Sequence[PlanWeek]) -> list[dict[str, Any]]:
+    """Weeks as the rows of the Plan page's table, in the runner's units (km, min, load)."""
+    unit_of = {kind: (unit, factor) for unit, (kind, factor) in UNITS.items()}
+    rows = []
+    for w in weeks:
+        unit, factor = unit_of[w.target_kind]
+        rows.append(
+            {
+                "Week": w.week_start,
+                "Type": w.week_type,
+                "Target": round(w.target / factor, 1),
+                "Unit": unit,
+                "Runs": w.runs,
+                "Long run (km)": None if w.long_run_m is None else round(w.long_run_m / 1000, 1),
+                "Note": w.note,
+            }
+        )
+    return rows
+
+
+def weeks_from_rows(
+    rows: Sequence[dict[str, Any]], originals: Sequence[PlanWeek]
+) -> list[PlanWeek]:
+    """Read the edited table back into weeks (race day kept from the originals), validated."""
+    race_days = {w.week_start: w.long_run_weekday for w in originals}
+    weeks = []
+    for row in rows:
+        unit = row.get("Unit")
+        if unit not in UNITS:
+            raise InvalidEntry("Unit", "km, min or load", unit)
+        kind, factor = UNITS[unit]
+        try:
+            target = float(row["Target"])
+            runs_value = float(row["Runs"])
+        except (KeyError, TypeError, ValueError) as exc:
+            raise InvalidEntry("Target", "a number for every week", row.get("Target")) from exc
+        if not _finite(runs_value) or not runs_value.is_integer():
+            raise InvalidEntry("runs", f"a whole number from 0 to {MAX_RUNS_PER_WEEK}", runs_value)
+        long_km = row.get("Long run (km)")
+        long_m = None if long_km is None or long_km != long_km else float(long_km) * 1000
+        start: Any = row.get("Week")
+        week_start: date = start.date() if isinstance(start, datetime) else start
+        week_type: Any = row.get("Type")
+        target_kind: Any = kind
+        weeks.append(
+            PlanWeek(
+                week_start,
+                week_type,
+                target_kind,
+                target * factor,
+                int(runs_value),
+                long_m,
+                race_days.get(week_start),
+                str(row.get("Note") or ""),
+            )
+        )
+    return validate_weeks(weeks)

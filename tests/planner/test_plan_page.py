@@ -1,0 +1,93 @@
+"""The Plan page: draft a plan, edit a week in the table, see the projection change."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from pipelines import plans
+from pipelines.db import connect
+from tests.conftest import APP, DEMO_END
+from training.planner.model import PlanWeek, monday_of
+
+
+def _open(demo_db: Path) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    at.switch_page("app_pages/plan.py")
+    at.run()
+    return at
+
+
+def _set_today(monkeypatch: object) -> None:
+    import dashboard.context as page_context
+
+    monkeypatch.setattr(page_context, "local_today", lambda profile: DEMO_END)  # type: ignore[attr-defined]
+
+
+def test_drafting_a_plan_from_the_empty_state_saves_an_active_plan(
+    demo_db: Path, monkeypatch: object
+) -> None:
+    _set_today(monkeypatch)
+    at = _open(demo_db)
+    assert not at.exception
+    assert "No plan yet" in at.info[0].value
+    at.radio(key="plan_goal_kind").set_value("Race")
+    at.number_input(key="plan_goal_km").set_value(10.0)
+    at.form_submit_button[0].click().run()
+    assert not at.exception
+    with connect(demo_db) as con:
+        active = plans.active_plan(con, 1)
+    assert active is not None and active.goal_kind == "race"
+    assert [w.week_type for w in active.weeks[-2:]] == ["taper", "race"]
+    assert at.data_editor(key="plan_editor") is not None
+
+
+def test_editing_a_week_changes_the_projection_and_saving_keeps_it(
+    demo_db: Path, monkeypatch: object
+) -> None:
+    _set_today(monkeypatch)
+    start = monday_of(DEMO_END) + timedelta(weeks=1)
+    weeks = [
+        PlanWeek(start + timedelta(weeks=i), "build", "distance", 40000.0, 4) for i in range(4)
+    ]
+    with connect(demo_db) as con:
+        plans.create_plan(con, 1, "Steady", weeks)
+    at = _open(demo_db)
+    assert not at.exception
+    before = at.subheader[0].value
+    at.session_state["plan_editor"] = {
+        "edited_rows": {1: {"Type": "rest", "Target": 0.0, "Runs": 0}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at.run()
+    assert not at.exception
+    after = at.subheader[0].value
+    assert before != after  # form after the plan differs once a week becomes rest
+    at.button(key="plan_save").click().run()
+    assert not at.exception
+    with connect(demo_db) as con:
+        saved = plans.active_plan(con, 1)
+    assert saved is not None and saved.weeks[1].week_type == "rest"
+
+
+def test_insert_a_recovery_week_now_rewrites_the_plan(demo_db: Path, monkeypatch: object) -> None:
+    _set_today(monkeypatch)
+    start = monday_of(DEMO_END)
+    weeks = [
+        PlanWeek(start + timedelta(weeks=i), "build", "distance", 40000.0 + 2000 * i, 4)
+        for i in range(5)
+    ]
+    with connect(demo_db) as con:
+        plans.create_plan(con, 1, "Build", weeks)
+    at = _open(demo_db)
+    at.button(key="plan_recovery_now").click().run()
+    assert not at.exception
+    with connect(demo_db) as con:
+        saved = plans.active_plan(con, 1)
+    assert saved is not None
+    assert saved.weeks[0].week_type == "recovery"  # DEMO_END is a Tuesday: this week
+    assert saved.weeks[1].target == 40000.0

@@ -1,0 +1,101 @@
+"""Week-by-week review of a plan: planned vs actual, projected form, and the coach's flags."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import pandas as pd
+
+from training.coach.load_rules import load_warnings
+from training.coach.warning import Warning
+from training.fitness import LONGEST_RUN_WINDOW_DAYS
+from training.planner.model import PlanWeek
+from training.planner.projection import days_until_fresh
+from training.planner.runner import RunnerModel
+from training.planner.sessions import week_distance_m
+from training.profile import AthleteProfile
+
+LOOKBACK_DAYS = 2 * LONGEST_RUN_WINDOW_DAYS  # enough history for every rule's own window
+EASING_WEEKS = ("recovery", "taper", "race", "rest")
+
+
+@dataclass(frozen=True)
+class WeekReview:
+    """One plan week: what was planned, what happened so far, what the model expects."""
+
+    week: PlanWeek
+    planned_distance_m: float
+    actual_distance_m: float | None  # None for weeks that have not started
+    adherence: float | None  # actual / planned distance of weeks that have ended
+    form_after: float | None  # projected (or real) morning form on the following Monday
+    days_until_fresh: int | None  # for easing weeks: days until morning form is above +5
+    warnings: tuple[Warning, ...]
+
+
+def combined_daily(history: pd.DataFrame, projection: pd.DataFrame) -> pd.DataFrame:
+    """Real daily metrics followed by the projected ones, as one frame."""
+    frames = [f for f in (history, projection) if not f.empty]
+    if not frames:
+        return projection
+    out = pd.concat(frames, ignore_index=True)
+    return out.assign(date=pd.to_datetime(out["date"]))
+
+
+def _week_warnings(
+    daily: pd.DataFrame,
+    runs: pd.DataFrame,
+    week: PlanWeek,
+    today: date,
+    profile: AthleteProfile,
+) -> tuple[Warning, ...]:
+    """Every coach warning that fires on any projected day of the week, most serious kept."""
+    start = max(week.week_start, today + timedelta(days=1))
+    window_start = pd.Timestamp(start - timedelta(days=LOOKBACK_DAYS))
+    recent = daily[(daily["date"] >= window_start) & (daily["date"] <= pd.Timestamp(week.week_end))]
+    recent_runs = runs[pd.to_datetime(runs["date"]) >= window_start]
+    found: dict[str, Warning] = {}
+    day = start
+    while day <= week.week_end:
+        for warning in load_warnings(recent, day, profile, recent_runs):
+            kept = found.get(warning.id)
+            if kept is None or warning.rank > kept.rank:
+                found[warning.id] = warning
+        day += timedelta(days=1)
+    return tuple(sorted(found.values(), key=lambda w: -w.rank))
+
+
+def review_weeks(
+    weeks: list[PlanWeek],
+    model: RunnerModel,
+    daily: pd.DataFrame,
+    runs: pd.DataFrame,
+    today: date,
+    profile: AthleteProfile,
+) -> list[WeekReview]:
+    """Review each week; `daily` is combined_daily(), `runs` real and planned runs."""
+    dates = pd.to_datetime(daily["date"]).dt.date if not daily.empty else pd.Series(dtype=object)
+    reviews = []
+    for week in weeks:
+        in_week = daily[(dates >= week.week_start) & (dates <= week.week_end)]
+        real = in_week[pd.to_datetime(in_week["date"]).dt.date <= today]
+        planned = week_distance_m(week, model)
+        started = week.week_start <= today
+        actual = float(real["distance_m"].sum()) if started else None
+        ended = week.week_end <= today
+        next_monday = daily[dates == week.week_end + timedelta(days=1)]
+        easing = week.week_type in EASING_WEEKS
+        reviews.append(
+            WeekReview(
+                week=week,
+                planned_distance_m=planned,
+                actual_distance_m=actual,
+                adherence=actual / planned
+                if ended and actual is not None and planned > 0
+                else None,
+                form_after=float(next_monday["tsb"].iloc[0]) if not next_monday.empty else None,
+                days_until_fresh=days_until_fresh(daily, week.week_start) if easing else None,
+                warnings=() if ended else _week_warnings(daily, runs, week, today, profile),
+            )
+        )
+    return reviews
