@@ -41,9 +41,13 @@ def load_inputs(con: Connection, athlete_id: int, as_of: date) -> CoachInputs:
         [athlete_id, as_of],
     ).df()
     daily = daily_metrics(acts, {athlete_id: profile}, as_of)
-    runs = acts[acts["sport_type"].isin(list(RUN_SPORTS))].assign(
-        date=lambda f: pd.to_datetime(f["start_date_local"]).dt.normalize()
-    )[["id", "date", "distance_m", "moving_time_s", "load"]].reset_index(drop=True)
+    runs = (
+        acts[acts["sport_type"].isin(list(RUN_SPORTS))]
+        .assign(date=lambda f: pd.to_datetime(f["start_date_local"]).dt.normalize())[
+            ["id", "date", "distance_m", "moving_time_s", "load"]
+        ]
+        .reset_index(drop=True)
+    )
     pain = con.execute(
         """SELECT id, date, site, side, site_other, moment, score, activity_id, red_flags, note
            FROM pain_entries WHERE athlete_id = ? AND date <= ? ORDER BY date, id""",
@@ -60,5 +64,6 @@ def load_inputs(con: Connection, athlete_id: int, as_of: date) -> CoachInputs:
 def advise(con: Connection, athlete_id: int, as_of: date) -> Advice:
     """Today's recommendation for one athlete as of a day, from the data in the database."""
     inputs = load_inputs(con, athlete_id, as_of)
-    return build_advice(inputs.daily, inputs.runs, inputs.pain, inputs.wellness,
-                        inputs.profile, as_of)
+    return build_advice(
+        inputs.daily, inputs.runs, inputs.pain, inputs.wellness, inputs.profile, as_of
+    )

@@ -24,8 +24,10 @@ ctx = context.require()
 inputs = data.coach_inputs(ctx.db_path, ctx.athlete_id, ctx.today)
 st.title("Body & mind")
 if inputs.pain.empty and inputs.wellness.empty:
-    st.info("No pain entries or check-ins yet. Log how you feel on the Log page, or with "
-            "`stridewise log checkin` and `stridewise log pain`, to see patterns here.")
+    st.info(
+        "No pain entries or check-ins yet. Log how you feel on the Log page, or with "
+        "`stridewise log checkin` and `stridewise log pain`, to see patterns here."
+    )
     st.stop()
 
 pain = prepare(inputs.pain)
@@ -50,8 +52,9 @@ else:
         f"Pain logged on {shown_pain['day'].nunique()} days in this range; worst: "
         f"{worst['place']} {int(worst['score'])}/10 on {worst['day']:%d %b %Y}."
     )
-st.plotly_chart(pain_timeline(shown_pain, within(inputs.daily), within(inputs.wellness)),
-                key="body_timeline")
+st.plotly_chart(
+    pain_timeline(shown_pain, within(inputs.daily), within(inputs.wellness)), key="body_timeline"
+)
 
 st.subheader("What came before pain")
 st.caption(
@@ -66,31 +69,49 @@ st.caption(
 left, right = st.columns(2)
 by_load = pain_vs_load(inputs.pain, inputs.wellness, inputs.daily)
 by_stress = pain_vs_stress(inputs.pain, inputs.wellness)
-left.plotly_chart(association_bars(by_load, "Pain vs load change, 1-14 days earlier",
-                                   "days between the load change and the pain"),
-                  key="body_assoc_load")
-right.plotly_chart(association_bars(by_stress, "Pain vs stress rating",
-                                    "days between the stress rating and the pain"),
-                   key="body_assoc_stress")
+left.plotly_chart(
+    association_bars(
+        by_load,
+        "Pain vs load change, 1-14 days earlier",
+        "days between the load change and the pain",
+    ),
+    key="body_assoc_load",
+)
+right.plotly_chart(
+    association_bars(
+        by_stress, "Pain vs stress rating", "days between the stress rating and the pain"
+    ),
+    key="body_assoc_stress",
+)
 with st.expander("The numbers"):
-    st.dataframe(pd.concat([by_load.assign(driver="load change"),
-                            by_stress.assign(driver="stress")]), hide_index=True)
+    st.dataframe(
+        pd.concat([by_load.assign(driver="load change"), by_stress.assign(driver="stress")]),
+        hide_index=True,
+    )
 
 st.subheader("Runs before each flare-up")
 flares = flare_ups(inputs.pain)
 if flares.empty:
-    st.caption("No flare-ups: none of your pain readings reached 5/10 while sitting 2 points "
-               "above that site's level of the fortnight before.")
+    st.caption(
+        "No flare-ups: none of your pain readings reached 5/10 while sitting 2 points "
+        "above that site's level of the fortnight before."
+    )
 else:
     before = runs_before_flares(flares, inputs.runs)
-    table = pd.DataFrame({
-        "Flare-up": [f"{d:%d %b %Y}" for d in before["flare_day"]],
-        "Site": before["place"],
-        "Run": [f"{d:%a %d %b}" for d in before["run_day"]],
-        "Distance (km)": (before["distance_m"] / 1000).round(1),
-        "Longest of the 30 days before (km)": (before["longest_30d_m"] / 1000).round(1),
-        "vs that longest": [None if pd.isna(p) else f"{p:+.0f}%" for p in before["vs_longest_pct"]],
-    })
+    table = pd.DataFrame(
+        {
+            "Flare-up": [f"{d:%d %b %Y}" for d in before["flare_day"]],
+            "Site": before["place"],
+            "Run": [f"{d:%a %d %b}" for d in before["run_day"]],
+            "Distance (km)": (before["distance_m"] / 1000).round(1),
+            "Longest of the 30 days before (km)": (before["longest_30d_m"] / 1000).round(1),
+            "vs that longest": [
+                None if pd.isna(p) else f"{p:+.0f}%" for p in before["vs_longest_pct"]
+            ],
+        }
+    )
     st.dataframe(table, hide_index=True, key="body_flares")
-    st.caption("A run more than 10% past your longest of the previous 30 days is a 'spike' "
-               "(Frandsen et al. 2025).")
+    st.caption(
+        "A run more than 10% past your longest of the previous 30 days is a 'spike' "
+        "(Frandsen et al. 2025)."
+    )

@@ -38,8 +38,7 @@ with st.container(border=True, key="today_card"):
         flag = next(w for w in advice.warnings if w.is_red_flag)
         st.error(flag.action, icon="🩺")
     cols = st.columns(3)
-    cols[0].metric("Run cap today", f"{advice.cap.minutes} min",
-                   "easy pace", delta_color="off")
+    cols[0].metric("Run cap today", f"{advice.cap.minutes} min", "easy pace", delta_color="off")
     cols[1].metric("Distance", "—" if advice.cap.km is None else f"{advice.cap.km:.1f} km")
     cols[2].metric("Load", f"{advice.cap.load:.0f}")
     st.markdown("\n".join(f"- {reason}" for reason in advice.reasons))
@@ -84,5 +83,6 @@ st.caption(
     + ("now" if forecast.days_to_form_ok == 0 else str(forecast.days_to_form_ok or "over 14"))
     + "; days until the load ratio sits in 0.8-1.3: "
     + ("now" if forecast.days_to_ratio_ok == 0 else str(forecast.days_to_ratio_ok or "over 14"))
-    + ". " + ACWR_CAVEAT
+    + ". "
+    + ACWR_CAVEAT
 )

@@ -16,9 +16,11 @@ from training.coach.advice import Advice
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     parser = subparsers.add_parser(
-        "today", parents=[common], help="what today should be, and why",
+        "today",
+        parents=[common],
+        help="what today should be, and why",
         description="Print the coach's recommendation as of a day (default: today) from the "
-                    "data in the database: see a clinician / rest / cross-train / easy / train.",
+        "data in the database: see a clinician / rest / cross-train / easy / train.",
     )
     parser.add_argument("--date", metavar="YYYY-MM-DD", help="the day to advise on")
     parser.add_argument("--json", action="store_true", help="machine-readable output")
@@ -57,6 +59,7 @@ def run(args: argparse.Namespace) -> int:
         athlete = athlete_id(con, args)
         day = requested or local_today(get_profile(con, athlete))
         advice = advise(con, athlete, day)
-    print(json.dumps(advice.to_dict(), ensure_ascii=False, indent=2) if args.json
-          else render(advice))
+    print(
+        json.dumps(advice.to_dict(), ensure_ascii=False, indent=2) if args.json else render(advice)
+    )
     return 0

@@ -13,8 +13,12 @@ from training.profile import AthleteProfile
 PROFILE = AthleteProfile(athlete_id=1)
 
 
-def activities(end: date, loads: Sequence[float], distances_m: Sequence[float] | None = None,
-               sport: str = "Run") -> pd.DataFrame:
+def activities(
+    end: date,
+    loads: Sequence[float],
+    distances_m: Sequence[float] | None = None,
+    sport: str = "Run",
+) -> pd.DataFrame:
     """One session per day ending on `end` (a zero load is a rest day, no session)."""
     start = end - timedelta(days=len(loads) - 1)
     rows = []
@@ -22,30 +26,43 @@ def activities(end: date, loads: Sequence[float], distances_m: Sequence[float] |
         if load <= 0:
             continue
         day = start + timedelta(days=i)
-        rows.append({
-            "id": i + 1, "athlete_id": 1, "sport_type": sport,
-            "start_date_local": datetime.combine(day, time(7)),
-            "distance_m": 10_000.0 if distances_m is None else distances_m[i],
-            "moving_time_s": 3600, "load": float(load),
-        })
+        rows.append(
+            {
+                "id": i + 1,
+                "athlete_id": 1,
+                "sport_type": sport,
+                "start_date_local": datetime.combine(day, time(7)),
+                "distance_m": 10_000.0 if distances_m is None else distances_m[i],
+                "moving_time_s": 3600,
+                "load": float(load),
+            }
+        )
     return pd.DataFrame(rows)
 
 
-def daily(end: date, loads: Sequence[float], profile: AthleteProfile = PROFILE,
-          distances_m: Sequence[float] | None = None) -> pd.DataFrame:
+def daily(
+    end: date,
+    loads: Sequence[float],
+    profile: AthleteProfile = PROFILE,
+    distances_m: Sequence[float] | None = None,
+) -> pd.DataFrame:
     """Daily metrics for a load series ending on `end` (first day must carry load)."""
     return daily_metrics(activities(end, loads, distances_m), {1: profile}, end)
 
 
 def runs(entries: Sequence[tuple[date, float]]) -> pd.DataFrame:
     """Runs as the coach reads them: date and distance_m."""
-    return pd.DataFrame({"date": [pd.Timestamp(d) for d, _ in entries],
-                         "distance_m": [m for _, m in entries]})
+    return pd.DataFrame(
+        {"date": [pd.Timestamp(d) for d, _ in entries], "distance_m": [m for _, m in entries]}
+    )
 
 
 def pain(entries: Sequence[dict[str, object]]) -> pd.DataFrame:
     """Pain entries with defaults: left outer hip, no red flags."""
-    rows = [{"site": "hip-lateral", "side": "left", "site_other": None, "red_flags": [],
-             **entry} for entry in entries]
-    return pd.DataFrame(rows, columns=["date", "site", "side", "site_other", "moment", "score",
-                                       "red_flags"])
+    rows = [
+        {"site": "hip-lateral", "side": "left", "site_other": None, "red_flags": [], **entry}
+        for entry in entries
+    ]
+    return pd.DataFrame(
+        rows, columns=["date", "site", "side", "site_other", "moment", "score", "red_flags"]
+    )

@@ -20,9 +20,19 @@ RUN = EasyRun(load_per_hour=60.0, pace_s_per_km=360.0, from_history=True)
 def with_load_today(history: list[float], load: float) -> pd.Series:
     """Today's row of daily metrics when `load` is run today after `history`."""
     acts = activities(DAY, [*history, 0.0])
-    extra = pd.DataFrame([{"id": 99_999, "athlete_id": 1, "sport_type": "Run",
-                           "start_date_local": datetime.combine(DAY, time(18)),
-                           "distance_m": 8000.0, "moving_time_s": 2400, "load": load}])
+    extra = pd.DataFrame(
+        [
+            {
+                "id": 99_999,
+                "athlete_id": 1,
+                "sport_type": "Run",
+                "start_date_local": datetime.combine(DAY, time(18)),
+                "distance_m": 8000.0,
+                "moving_time_s": 2400,
+                "load": load,
+            }
+        ]
+    )
     frame = daily_metrics(pd.concat([acts, extra], ignore_index=True), {1: PROFILE}, DAY)
     return frame.iloc[-1]
 

@@ -18,16 +18,29 @@ def ids_on(db: Path, day: date) -> tuple[str, set[str]]:
     return advice.kind, {w.id for w in advice.warnings}
 
 
-@pytest.mark.parametrize(("day", "kind", "expected"), [
-    (date(2026, 3, 3), "see_clinician", {"red_flag_pain_not_settling", "run_spike",
-                                         "load_ratio_high"}),
-    (date(2026, 3, 9), "cross_train", {"run_spike", "pain_during_run", "load_ratio_high"}),
-    (date(2026, 3, 10), "see_clinician", {"red_flag_pain_not_settling", "pain_during_run",
-                                          "pain_next_morning"}),
-    (date(2026, 3, 11), "see_clinician", {"form_very_low", "pain_trend_rising",
-                                          "stress_sleep_high_load"}),
-    (date(2026, 3, 17), "cross_train", {"pain_trend_rising"}),
-], ids=str)
+@pytest.mark.parametrize(
+    ("day", "kind", "expected"),
+    [
+        (
+            date(2026, 3, 3),
+            "see_clinician",
+            {"red_flag_pain_not_settling", "run_spike", "load_ratio_high"},
+        ),
+        (date(2026, 3, 9), "cross_train", {"run_spike", "pain_during_run", "load_ratio_high"}),
+        (
+            date(2026, 3, 10),
+            "see_clinician",
+            {"red_flag_pain_not_settling", "pain_during_run", "pain_next_morning"},
+        ),
+        (
+            date(2026, 3, 11),
+            "see_clinician",
+            {"form_very_low", "pain_trend_rising", "stress_sleep_high_load"},
+        ),
+        (date(2026, 3, 17), "cross_train", {"pain_trend_rising"}),
+    ],
+    ids=str,
+)
 def test_flare_up_weeks(demo_db: Path, day: date, kind: str, expected: set[str]) -> None:
     got_kind, got = ids_on(demo_db, day)
     assert got_kind == kind

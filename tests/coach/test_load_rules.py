@@ -28,10 +28,19 @@ def one_row(**values: float) -> pd.DataFrame:
     return pd.DataFrame([{"date": pd.Timestamp(DAY), "day": DAY, "load": 50.0, **values}])
 
 
-@pytest.mark.parametrize(("today_m", "band"), [
-    (16_000, None), (17_600, None), (17_601, "small"), (20_800, "small"), (20_801, "moderate"),
-    (32_000, "moderate"), (32_001, "large"),
-], ids=lambda v: str(v))
+@pytest.mark.parametrize(
+    ("today_m", "band"),
+    [
+        (16_000, None),
+        (17_600, None),
+        (17_601, "small"),
+        (20_800, "small"),
+        (20_801, "moderate"),
+        (32_000, "moderate"),
+        (32_001, "large"),
+    ],
+    ids=lambda v: str(v),
+)
 def test_spike_bands_compare_whole_metres(today_m: int, band: str | None) -> None:
     assert spike_band(today_m, 16_000) == band
 
@@ -41,8 +50,9 @@ def test_exactly_ten_percent_is_not_a_spike_even_with_float_distances() -> None:
     assert spike_warning(history, DAY) is None
 
 
-@pytest.mark.parametrize(("distance_m", "severity"), [(18_000, "caution"), (21_000, "high"),
-                                                      (33_000, "high")])
+@pytest.mark.parametrize(
+    ("distance_m", "severity"), [(18_000, "caution"), (21_000, "high"), (33_000, "high")]
+)
 def test_spike_severity_and_numbers(distance_m: int, severity: str) -> None:
     history = runs([(DAY - timedelta(days=29), 16_000.0), (DAY - timedelta(days=2), distance_m)])
     warning = spike_warning(history, DAY)
@@ -53,8 +63,13 @@ def test_spike_severity_and_numbers(distance_m: int, severity: str) -> None:
 
 
 def test_runs_older_than_thirty_days_are_not_the_reference() -> None:
-    history = runs([(DAY - timedelta(days=31), 30_000.0), (DAY - timedelta(days=20), 10_000.0),
-                    (DAY, 12_000.0)])
+    history = runs(
+        [
+            (DAY - timedelta(days=31), 30_000.0),
+            (DAY - timedelta(days=20), 10_000.0),
+            (DAY, 12_000.0),
+        ]
+    )
     warning = spike_warning(history, DAY)
     assert warning is not None and warning.numbers["longest_30d_m"] == 10_000
 
@@ -65,8 +80,9 @@ def test_a_spike_leaves_the_page_after_the_acute_week() -> None:
     assert spike_warning(history, DAY) is None
 
 
-@pytest.mark.parametrize(("ratio", "severity"), [(1.3, None), (1.301, "caution"),
-                                                 (1.5, "caution"), (1.501, "high")])
+@pytest.mark.parametrize(
+    ("ratio", "severity"), [(1.3, None), (1.301, "caution"), (1.5, "caution"), (1.501, "high")]
+)
 def test_load_ratio_bands(ratio: float, severity: str | None) -> None:
     warning = load_ratio_warning(one_row(acwr=ratio), DAY)
     assert (warning and warning.severity) == severity
@@ -125,8 +141,7 @@ def test_weekly_distance_jump_boundary_in_whole_metres() -> None:
     dated = big.assign(day=pd.to_datetime(big["date"]).dt.date)
     warning = weekly_progression_warning(dated, DAY)
     assert warning is not None and warning.severity == "info"
-    assert warning.numbers == {"last_7d_m": 91_001, "previous_7d_m": 70_000,
-                               "increase_pct": 30.0}
+    assert warning.numbers == {"last_7d_m": 91_001, "previous_7d_m": 70_000, "increase_pct": 30.0}
 
 
 def test_a_sudden_block_after_a_steady_month_triggers_ratio_and_form() -> None:

@@ -38,7 +38,9 @@ def test_a_red_flag_takes_over_the_today_page(demo_db: Path) -> None:
         today = local_today(get_profile(con, 1))
         con.execute(
             "INSERT INTO pain_entries (athlete_id, date, site, side, moment, score, red_flags)"
-            " VALUES (1, ?, 'hip-front', 'left', 'after-run', 6, ['cant_bear_weight'])", [today])
+            " VALUES (1, ?, 'hip-front', 'left', 'after-run', 6, ['cant_bear_weight'])",
+            [today],
+        )
     at = run_page()
     assert "Stop running and see a clinician" in at.subheader[0].value
     assert "today" in at.error[0].value

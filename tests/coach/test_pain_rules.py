@@ -13,8 +13,9 @@ DAY = date(2026, 3, 10)
 YESTERDAY = DAY - timedelta(days=1)
 
 
-@pytest.mark.parametrize(("score", "severity"), [(3, None), (4, "caution"), (5, "caution"),
-                                                 (6, "high")])
+@pytest.mark.parametrize(
+    ("score", "severity"), [(3, None), (4, "caution"), (5, "caution"), (6, "high")]
+)
 def test_pain_during_a_run(score: int, severity: str | None) -> None:
     entries = pain([{"date": YESTERDAY, "moment": "during-run", "score": score}])
     found = {w.id: w.severity for w in pain_warnings(entries, runs([(YESTERDAY, 8000)]), DAY)}
@@ -22,20 +23,31 @@ def test_pain_during_a_run(score: int, severity: str | None) -> None:
 
 
 def test_the_latest_reading_per_site_counts() -> None:
-    entries = pain([{"date": DAY - timedelta(days=3), "moment": "during-run", "score": 7},
-                    {"date": YESTERDAY, "moment": "during-run", "score": 2}])
+    entries = pain(
+        [
+            {"date": DAY - timedelta(days=3), "moment": "during-run", "score": 7},
+            {"date": YESTERDAY, "moment": "during-run", "score": 2},
+        ]
+    )
     assert pain_warnings(entries, runs([(YESTERDAY, 8000)]), DAY) == []
 
 
-@pytest.mark.parametrize(("before", "after", "severity"), [
-    (3, 3, None),  # back to the pre-run level
-    (0, 2, None),  # within the 0-2 safe zone
-    (2, 3, "caution"),  # above the pre-run level
-    (5, 6, "high"),  # above 5/10
-])
+@pytest.mark.parametrize(
+    ("before", "after", "severity"),
+    [
+        (3, 3, None),  # back to the pre-run level
+        (0, 2, None),  # within the 0-2 safe zone
+        (2, 3, "caution"),  # above the pre-run level
+        (5, 6, "high"),  # above 5/10
+    ],
+)
 def test_the_morning_after(before: int, after: int, severity: str | None) -> None:
-    entries = pain([{"date": YESTERDAY, "moment": "next-morning", "score": before},
-                    {"date": DAY, "moment": "next-morning", "score": after}])
+    entries = pain(
+        [
+            {"date": YESTERDAY, "moment": "next-morning", "score": before},
+            {"date": DAY, "moment": "next-morning", "score": after},
+        ]
+    )
     found = {w.id: w for w in pain_warnings(entries, runs([(YESTERDAY, 8000)]), DAY)}
     warning = found.get("pain_next_morning")
     assert (warning and warning.severity) == severity
@@ -46,13 +58,18 @@ def test_the_morning_after(before: int, after: int, severity: str | None) -> Non
 
 def test_weekly_pain_rising_two_weeks_running() -> None:
     scores = {20: 1, 13: 2, 6: 3}  # days before DAY: one reading in each 7-day window
-    entries = pain([{"date": DAY - timedelta(days=d), "moment": "after-run", "score": s}
-                    for d, s in scores.items()])
+    entries = pain(
+        [
+            {"date": DAY - timedelta(days=d), "moment": "after-run", "score": s}
+            for d, s in scores.items()
+        ]
+    )
     found = {w.id: w for w in pain_warnings(entries, runs([]), DAY)}
     assert found["pain_trend_rising"].severity == "high"
     assert found["pain_trend_rising"].numbers["this_week"] == 3.0
-    flat = pain([{"date": DAY - timedelta(days=d), "moment": "after-run", "score": 2}
-                 for d in scores])
+    flat = pain(
+        [{"date": DAY - timedelta(days=d), "moment": "after-run", "score": 2} for d in scores]
+    )
     assert pain_warnings(flat, runs([]), DAY) == []
 
 

@@ -10,8 +10,9 @@ import pytest
 from pipelines.cli import main
 
 
-def test_json_has_exactly_the_documented_shape(demo_db: Path,
-                                               capsys: pytest.CaptureFixture[str]) -> None:
+def test_json_has_exactly_the_documented_shape(
+    demo_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["today", "--db", str(demo_db), "--date", "2026-03-10", "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert set(out) == {"date", "kind", "cap", "reasons", "warnings", "forecast"}
@@ -25,8 +26,9 @@ def test_json_has_exactly_the_documented_shape(demo_db: Path,
     assert len(out["forecast"]["outlook"]) == 7
 
 
-def test_text_view_leads_with_the_headline(demo_db: Path,
-                                           capsys: pytest.CaptureFixture[str]) -> None:
+def test_text_view_leads_with_the_headline(
+    demo_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["today", "--db", str(demo_db), "--date", "2026-03-09"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("Monday 09 March 2026: Cross-train or walk today, pain-free.")

@@ -20,8 +20,7 @@ def checkins(recent_stress: list[int], usual: int = 3) -> pd.DataFrame:
     return pd.DataFrame({"date": days, "stress": stress, "sleep_quality": [3] * 33})
 
 
-@pytest.mark.parametrize(("recent", "fires"), [([3, 3, 5, 5, 3], False),
-                                               ([5, 3, 5, 3, 5], True)])
+@pytest.mark.parametrize(("recent", "fires"), [([3, 3, 5, 5, 3], False), ([5, 3, 5, 3, 5], True)])
 def test_three_of_five_days_worse(recent: list[int], fires: bool) -> None:
     warnings = wellness_warnings(checkins(recent), daily(DAY, [50.0] * 60), DAY)
     assert bool(warnings) is fires  # baseline 3.5 ± 0.5: 4 or more counts as worse

@@ -94,8 +94,10 @@ def _cap_reason(cap: Cap, kind: Kind) -> str:
         return "No running today, so the running cap is 0."
     limit = "the load ratio ≤ 1.3" if cap.binding == "load_ratio" else "form above −30"
     distance = "" if cap.km is None else f" ≈ {cap.km:.1f} km"
-    text = (f"The most you can run today and stay in band: load {cap.load:.0f}, about "
-            f"{cap.minutes} min easy{distance} (set by {limit})")
+    text = (
+        f"The most you can run today and stay in band: load {cap.load:.0f}, about "
+        f"{cap.minutes} min easy{distance} (set by {limit})"
+    )
     if cap.stress_adjusted:
         text += ", 20% lower because today is a high-stress day"
     if cap.max_single_run_m:
@@ -107,45 +109,66 @@ def _forecast_reason(forecast: Forecast) -> str:
     if forecast.days_to_both == 0:
         return "Form and load ratio are both in range this morning."
     if forecast.days_to_both is not None:
-        return (f"With complete rest, form is back above −10 and the load ratio in 0.8-1.3 "
-                f"after {forecast.days_to_both} day{'s' if forecast.days_to_both != 1 else ''}.")
+        return (
+            f"With complete rest, form is back above −10 and the load ratio in 0.8-1.3 "
+            f"after {forecast.days_to_both} day{'s' if forecast.days_to_both != 1 else ''}."
+        )
     form_days = forecast.days_to_form_ok
-    return ("With complete rest, form is back above −10 after "
-            + (f"{form_days} day{'s' if form_days != 1 else ''}" if form_days is not None
-               else "more than two weeks")
-            + "; rest alone drops the load ratio below 0.8, so ease back in with short easy runs.")
+    return (
+        "With complete rest, form is back above −10 after "
+        + (
+            f"{form_days} day{'s' if form_days != 1 else ''}"
+            if form_days is not None
+            else "more than two weeks"
+        )
+        + "; rest alone drops the load ratio below 0.8, so ease back in with short easy runs."
+    )
 
 
 def build_advice(
-    daily: pd.DataFrame, runs: pd.DataFrame, pain: pd.DataFrame, wellness: pd.DataFrame,
-    profile: AthleteProfile, as_of: date,
+    daily: pd.DataFrame,
+    runs: pd.DataFrame,
+    pain: pd.DataFrame,
+    wellness: pd.DataFrame,
+    profile: AthleteProfile,
+    as_of: date,
 ) -> Advice:
     """Run every rule for `as_of` and turn the result into today's recommendation."""
-    warnings = most_serious_first([
-        *red_flag_warnings(pain, runs, as_of),
-        *pain_warnings(pain, runs, as_of),
-        *load_warnings(daily, as_of, profile, runs),
-        *wellness_warnings(wellness, daily, as_of),
-    ])
+    warnings = most_serious_first(
+        [
+            *red_flag_warnings(pain, runs, as_of),
+            *pain_warnings(pain, runs, as_of),
+            *load_warnings(daily, as_of, profile, runs),
+            *wellness_warnings(wellness, daily, as_of),
+        ]
+    )
     stressed = stressed_today(wellness, as_of)
     state = load_state(daily, as_of, profile)
     days = pd.to_datetime(daily["date"]).dt.date if not daily.empty else pd.Series(dtype=object)
     today_rows = daily[days == as_of] if not daily.empty else daily
     longest = float(today_rows["longest_run_30d_m"].iloc[-1]) if not today_rows.empty else None
-    cap = todays_cap(state, profile, easy_run(runs, as_of), stressed=stressed,
-                     longest_30d_m=longest)
+    cap = todays_cap(
+        state, profile, easy_run(runs, as_of), stressed=stressed, longest_30d_m=longest
+    )
     forecast = rest_forecast(state, profile, as_of)
     kind = choose_kind(warnings, cap, stressed)
     if kind in NO_RUN_KINDS:
         cap = replace(cap, load=0.0, minutes=0, km=None if cap.km is None else 0.0)
     reasons = [w.message for w in warnings if w.severity != "info" or kind == "train"]
     if kind == "rest" and state.done_today > 0 and cap.minutes < MIN_EASY_MINUTES:
-        reasons.append(f"You have already trained today (load {state.done_today:.0f}); "
-                       "the rest of the day is for recovery.")
+        reasons.append(
+            f"You have already trained today (load {state.done_today:.0f}); "
+            "the rest of the day is for recovery."
+        )
     reasons += [_cap_reason(cap, kind), _forecast_reason(forecast)]
     stress_noted = stressed or any(w.id.startswith("stress_sleep") for w in warnings)
     return Advice(
-        day=as_of, kind=kind, headline=HEADLINES[kind], reasons=tuple(reasons),
-        warnings=tuple(warnings), cap=cap, forecast=forecast,
+        day=as_of,
+        kind=kind,
+        headline=HEADLINES[kind],
+        reasons=tuple(reasons),
+        warnings=tuple(warnings),
+        cap=cap,
+        forecast=forecast,
         practices=RECOVERY_PRACTICES if stress_noted else (),
     )

@@ -40,8 +40,10 @@ def load_change_pct(daily: pd.DataFrame) -> pd.Series:
     """Change of the 7-day load against the 7 days before it, in percent, by Timestamp."""
     if daily.empty:
         return pd.Series(dtype=float)
-    loads = pd.Series(pd.to_numeric(daily["load"], errors="coerce").fillna(0.0).to_numpy(),
-                      index=pd.to_datetime(daily["date"]).dt.normalize()).sort_index()
+    loads = pd.Series(
+        pd.to_numeric(daily["load"], errors="coerce").fillna(0.0).to_numpy(),
+        index=pd.to_datetime(daily["date"]).dt.normalize(),
+    ).sort_index()
     week = loads.rolling(7).sum()
     before = week.shift(7)
     return ((week / before - 1.0) * 100.0).where(before > 0)
@@ -72,8 +74,10 @@ def pain_vs_stress(pain: pd.DataFrame, wellness: pd.DataFrame) -> pd.DataFrame:
     if wellness.empty:
         stress = pd.Series(dtype=float)
     else:
-        stress = pd.Series(pd.to_numeric(wellness["stress"], errors="coerce").to_numpy(),
-                           index=pd.to_datetime(wellness["date"]).dt.normalize()).dropna()
+        stress = pd.Series(
+            pd.to_numeric(wellness["stress"], errors="coerce").to_numpy(),
+            index=pd.to_datetime(wellness["date"]).dt.normalize(),
+        ).dropna()
     return lagged_rank_correlation(daily_pain(pain, wellness), stress.sort_index(), STRESS_LAGS)
 
 
@@ -108,8 +112,9 @@ def runs_before_flares(flares: pd.DataFrame, runs: pd.DataFrame) -> pd.DataFrame
     rows = []
     for flare_day, place in zip(flares["day"], flares["place"], strict=True):
         window = runs[(days <= flare_day) & (days > flare_day - timedelta(days=RUNS_BEFORE_DAYS))]
-        for run_day, distance in zip(pd.to_datetime(window["date"]).dt.date,
-                                     window["distance_m"], strict=True):
+        for run_day, distance in zip(
+            pd.to_datetime(window["date"]).dt.date, window["distance_m"], strict=True
+        ):
             earlier = runs[(days < run_day) & (days >= run_day - timedelta(days=30))]
             longest = float(earlier["distance_m"].max()) if not earlier.empty else None
             pct = None if not longest else (float(distance) / longest - 1.0) * 100.0

@@ -76,8 +76,11 @@ class Cap:
 
     def to_dict(self) -> dict[str, float | int | None]:
         """The documented `cap` object of `stridewise today --json`."""
-        return {"load": round(self.load, 1), "minutes": self.minutes,
-                "km": None if self.km is None else round(self.km, 1)}
+        return {
+            "load": round(self.load, 1),
+            "minutes": self.minutes,
+            "km": None if self.km is None else round(self.km, 1),
+        }
 
 
 @dataclass(frozen=True)
@@ -104,9 +107,14 @@ class Forecast:
             "rest_days_to_form_above_minus_10": self.days_to_form_ok,
             "rest_days_to_ratio_in_band": self.days_to_ratio_ok,
             "rest_days_to_both": self.days_to_both,
-            "outlook": [{"date": d.day.isoformat(), "form": round(d.form, 1),
-                         "acwr": None if d.ratio is None else round(d.ratio, 3)}
-                        for d in self.outlook],
+            "outlook": [
+                {
+                    "date": d.day.isoformat(),
+                    "form": round(d.form, 1),
+                    "acwr": None if d.ratio is None else round(d.ratio, 3),
+                }
+                for d in self.outlook
+            ],
         }
 
 
@@ -135,9 +143,13 @@ def load_state(daily: pd.DataFrame, as_of: date, profile: AthleteProfile) -> Loa
     ctl = float(last["ctl"]) if last is not None else ctl0
     atl = float(last["atl"]) if last is not None else atl0
     return LoadState(
-        ctl=ctl, atl=atl,
-        acute=_ewma_end(loads, ACWR_ACUTE_DAYS), chronic=_ewma_end(loads, ACWR_CHRONIC_DAYS),
-        days_before=len(loads), done_today=done, form_today=ctl - atl,
+        ctl=ctl,
+        atl=atl,
+        acute=_ewma_end(loads, ACWR_ACUTE_DAYS),
+        chronic=_ewma_end(loads, ACWR_CHRONIC_DAYS),
+        days_before=len(loads),
+        done_today=done,
+        form_today=ctl - atl,
         ratio_today=None if ratio is None or pd.isna(ratio) else float(ratio),
     )
 
@@ -166,8 +178,9 @@ def easy_run(runs: pd.DataFrame, as_of: date) -> EasyRun:
         return EasyRun(DEFAULT_LOAD_PER_HOUR["run"], None, False)
     days = pd.to_datetime(runs["date"]).dt.date
     recent = runs[(days < as_of) & (days >= as_of - timedelta(days=EASY_RUN_WINDOW_DAYS))]
-    recent = recent[(recent["moving_time_s"] > 0) & (recent["load"] > 0)
-                    & (recent["distance_m"] > 0)]
+    recent = recent[
+        (recent["moving_time_s"] > 0) & (recent["load"] > 0) & (recent["distance_m"] > 0)
+    ]
     if len(recent) < EASY_RUN_MIN_RUNS:
         return EasyRun(DEFAULT_LOAD_PER_HOUR["run"], None, False)
     per_hour = recent["load"] / (recent["moving_time_s"] / 3600.0)
@@ -177,7 +190,11 @@ def easy_run(runs: pd.DataFrame, as_of: date) -> EasyRun:
 
 
 def todays_cap(
-    state: LoadState, profile: AthleteProfile, run: EasyRun, *, stressed: bool = False,
+    state: LoadState,
+    profile: AthleteProfile,
+    run: EasyRun,
+    *,
+    stressed: bool = False,
     longest_30d_m: float | None = None,
 ) -> Cap:
     """The cap for what is left of today, as load, easy minutes and km."""
@@ -192,8 +209,13 @@ def todays_cap(
     km = None if run.pace_s_per_km is None else minutes * 60.0 / run.pace_s_per_km
     longest = round(longest_30d_m) if longest_30d_m else None
     return Cap(
-        load=remaining, minutes=minutes, km=km, binding=binding, ratio_bound=by_ratio,
-        form_bound=by_form, stress_adjusted=stressed,
+        load=remaining,
+        minutes=minutes,
+        km=km,
+        binding=binding,
+        ratio_bound=by_ratio,
+        form_bound=by_form,
+        stress_adjusted=stressed,
         max_single_run_m=None if longest is None else longest * 110 // 100,
     )
 

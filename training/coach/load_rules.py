@@ -84,11 +84,13 @@ def spike_warning(runs: pd.DataFrame, as_of: date) -> Warning | None:
     dated = _dated(runs)
     metres = dated.assign(m=dated["distance_m"].fillna(0).round().astype("int64"))
     worst: tuple[float, date, int, int, str] | None = None
-    recent = metres[(metres["day"] <= as_of)
-                    & (metres["day"] > as_of - timedelta(days=SPIKE_ACTIVE_DAYS))]
+    recent = metres[
+        (metres["day"] <= as_of) & (metres["day"] > as_of - timedelta(days=SPIKE_ACTIVE_DAYS))
+    ]
     for day, distance in zip(recent["day"], recent["m"], strict=True):
-        before = metres[(metres["day"] < day)
-                        & (metres["day"] >= day - timedelta(days=LONGEST_RUN_WINDOW_DAYS))]
+        before = metres[
+            (metres["day"] < day) & (metres["day"] >= day - timedelta(days=LONGEST_RUN_WINDOW_DAYS))
+        ]
         longest = int(before["m"].max()) if not before.empty else 0
         band = spike_band(int(distance), longest)
         if band is None:
@@ -110,8 +112,13 @@ def spike_warning(runs: pd.DataFrame, as_of: date) -> Warning | None:
             "In a study of 5,200 runners, single runs more than 10% past the recent longest "
             "were followed by more overuse injuries."
         ),
-        numbers={"run_date": day.isoformat(), "distance_m": distance, "longest_30d_m": longest,
-                 "increase_pct": round(pct, 1), "band": band},
+        numbers={
+            "run_date": day.isoformat(),
+            "distance_m": distance,
+            "longest_30d_m": longest,
+            "increase_pct": round(pct, 1),
+            "band": band,
+        },
         action=(
             f"Give it a few easy days, and keep single runs within 10% of your recent longest "
             f"(about {ceiling_m / 1000:.1f} km for now) while you build."
@@ -160,8 +167,12 @@ def load_ratio_warning(daily: pd.DataFrame, as_of: date) -> Warning | None:
             f"Your recent load is {'well ' if well else ''}above your usual: the last 7 days "
             f"weigh in at {ratio:.2f}× your 4-week level (usual range 0.8-1.3). " + ACWR_CAVEAT
         ),
-        numbers={"acwr": round(ratio, 3), "usual_low": ACWR_LOW, "usual_high": ACWR_CAUTION,
-                 "well_above": ACWR_HIGH},
+        numbers={
+            "acwr": round(ratio, 3),
+            "usual_low": ACWR_LOW,
+            "usual_high": ACWR_CAUTION,
+            "well_above": ACWR_HIGH,
+        },
         action=(
             "Keep the next days easy and shorter until the ratio is back under 1.3; "
             "the cap below shows how much fits today."
@@ -172,8 +183,9 @@ def load_ratio_warning(daily: pd.DataFrame, as_of: date) -> Warning | None:
 
 def detraining_warning(daily: pd.DataFrame, as_of: date) -> Warning | None:
     """Load ratio below 0.8 for two weeks running: fitness is drifting down (a note only)."""
-    window = daily[(daily["day"] <= as_of)
-                   & (daily["day"] > as_of - timedelta(days=DETRAINING_DAYS))]
+    window = daily[
+        (daily["day"] <= as_of) & (daily["day"] > as_of - timedelta(days=DETRAINING_DAYS))
+    ]
     ratios = pd.to_numeric(window["acwr"], errors="coerce")
     if len(window) < DETRAINING_DAYS or ratios.isna().any() or not (ratios < ACWR_LOW).all():
         return None
@@ -206,9 +218,12 @@ def form_warning(daily: pd.DataFrame, as_of: date) -> Warning | None:
             f"{_value(row, 'atl') or 0:.0f}): at −30 or below, fatigue is well above what your "
             "fitness absorbs. That is the high-fatigue zone, not a productive one."
         ),
-        numbers={"form": round(form, 1), "threshold": FORM_OPTIMAL,
-                 "ctl": round(_value(row, "ctl") or 0.0, 1),
-                 "atl": round(_value(row, "atl") or 0.0, 1)},
+        numbers={
+            "form": round(form, 1),
+            "threshold": FORM_OPTIMAL,
+            "ctl": round(_value(row, "ctl") or 0.0, 1),
+            "atl": round(_value(row, "atl") or 0.0, 1),
+        },
         action="Rest or keep it very easy until form is back above −30; the forecast shows when.",
         source=PMC_FORM,
     )
@@ -256,9 +271,13 @@ def monotony_warning(daily: pd.DataFrame, as_of: date) -> Warning | None:
             f"Training monotony over the last 7 days is {value:.2f} (above 2.0): your days are "
             "very alike, with little contrast between hard and easy." + context
         ),
-        numbers={"monotony": round(value, 2), "threshold": MONOTONY_MAX,
-                 "strain": round(_value(row, "strain") or 0.0, 0),
-                 "week_load": round(week_load, 1), "usual_week_load": round(usual_week, 1)},
+        numbers={
+            "monotony": round(value, 2),
+            "threshold": MONOTONY_MAX,
+            "strain": round(_value(row, "strain") or 0.0, 0),
+            "week_load": round(week_load, 1),
+            "usual_week_load": round(usual_week, 1),
+        },
         action="Make easy days easier (or rest) and keep hard days distinct.",
         source=FOSTER_1998,
     )
@@ -310,4 +329,3 @@ def load_warnings(
     ]
     warnings = [w for w in found if w is not None]
     return sorted(warnings, key=lambda w: -w.rank)
-

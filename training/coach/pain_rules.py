@@ -51,16 +51,22 @@ def dated(frame: pd.DataFrame) -> pd.DataFrame:
 
 def _with_place(pain: pd.DataFrame) -> pd.DataFrame:
     side = pain["side"] if "side" in pain else pd.Series(None, index=pain.index, dtype=object)
-    other = (pain["site_other"] if "site_other" in pain
-             else pd.Series(None, index=pain.index, dtype=object))
+    other = (
+        pain["site_other"]
+        if "site_other" in pain
+        else pd.Series(None, index=pain.index, dtype=object)
+    )
     return pain.assign(
         place=[describe_site(s, d, o) for s, d, o in zip(pain["site"], side, other, strict=True)]
     )
 
 
 def _latest_per_place(pain: pd.DataFrame, moment: str, as_of: date) -> pd.DataFrame:
-    recent = pain[(pain["moment"] == moment) & (pain["day"] <= as_of)
-                  & (pain["day"] > as_of - timedelta(days=PAIN_ACTIVE_DAYS))]
+    recent = pain[
+        (pain["moment"] == moment)
+        & (pain["day"] <= as_of)
+        & (pain["day"] > as_of - timedelta(days=PAIN_ACTIVE_DAYS))
+    ]
     return recent.sort_values("day").groupby("place", sort=False).tail(1)
 
 
@@ -78,17 +84,23 @@ def during_run_warning(pain: pd.DataFrame, as_of: date) -> Warning | None:
         severity="high" if too_much else "caution",
         message=(
             f"Your {place} hurt {score}/10 during your run on {day:%a %d %b}. "
-            + ("Above 5/10 the pain-monitoring model says the run was too much for it."
-               if too_much else
-               "4-5/10 is the upper end of acceptable in the pain-monitoring model.")
+            + (
+                "Above 5/10 the pain-monitoring model says the run was too much for it."
+                if too_much
+                else "4-5/10 is the upper end of acceptable in the pain-monitoring model."
+            )
         ),
-        numbers={"site": place, "score": score, "date": day.isoformat(),
-                 "acceptable_max": RUN_PAIN_ACCEPTABLE_MAX},
+        numbers={
+            "site": place,
+            "score": score,
+            "date": day.isoformat(),
+            "acceptable_max": RUN_PAIN_ACCEPTABLE_MAX,
+        },
         action=(
             "Stop progressing: cut the next runs back (shorter, flatter, slower) or cross-train "
             "until runs stay at 5/10 or less."
-            if too_much else
-            "Hold: repeat this load rather than adding to it until it stays at 3/10 or less."
+            if too_much
+            else "Hold: repeat this load rather than adding to it until it stays at 3/10 or less."
         ),
         source=SILBERNAGEL_2007,
     )
@@ -110,13 +122,18 @@ def mornings_after_runs(pain: pd.DataFrame, runs: pd.DataFrame, as_of: date) -> 
         if run_day + timedelta(days=1) > as_of:
             continue
         after = mornings[mornings["day"] == run_day + timedelta(days=1)]
-        before = mornings[(mornings["day"] <= run_day)
-                          & (mornings["day"] > run_day - timedelta(days=PAIN_ACTIVE_DAYS))]
+        before = mornings[
+            (mornings["day"] <= run_day)
+            & (mornings["day"] > run_day - timedelta(days=PAIN_ACTIVE_DAYS))
+        ]
         for place, group in after.groupby("place"):
             earlier = before[before["place"] == place]
             last_day = earlier["day"].max() if not earlier.empty else None
-            baseline = (int(earlier.loc[earlier["day"] == last_day, "score"].max())
-                        if last_day is not None else 0)
+            baseline = (
+                int(earlier.loc[earlier["day"] == last_day, "score"].max())
+                if last_day is not None
+                else 0
+            )
             morning = int(group["score"].max())
             settled = morning <= baseline or morning <= MORNING_SAFE_MAX
             rows.append((run_day, place, baseline, morning, settled))
@@ -129,8 +146,10 @@ def next_morning_warning(mornings: pd.DataFrame, as_of: date) -> Warning | None:
     if recent.empty:
         return None
     last_day = recent["run_day"].max()
-    unsettled = recent[(recent["run_day"] == last_day)
-                       & ((~recent["settled"]) | (recent["morning"] > RUN_PAIN_ACCEPTABLE_MAX))]
+    unsettled = recent[
+        (recent["run_day"] == last_day)
+        & ((~recent["settled"]) | (recent["morning"] > RUN_PAIN_ACCEPTABLE_MAX))
+    ]
     if unsettled.empty:
         return None
     worst = unsettled.sort_values("morning").iloc[-1]
@@ -144,12 +163,16 @@ def next_morning_warning(mornings: pd.DataFrame, as_of: date) -> Warning | None:
             f"{morning}/10 (before the run: {baseline}/10). Pain should settle back by the "
             "next morning; this has not."
         ),
-        numbers={"site": str(worst["place"]), "run_date": last_day.isoformat(),
-                 "morning_score": morning, "baseline_score": baseline},
+        numbers={
+            "site": str(worst["place"]),
+            "run_date": last_day.isoformat(),
+            "morning_score": morning,
+            "baseline_score": baseline,
+        },
         action=(
             "Skip running today; rest or cross-train pain-free, and come back a step lower."
-            if high else
-            "Run less than last time (or cross-train) until mornings are back to baseline."
+            if high
+            else "Run less than last time (or cross-train) until mornings are back to baseline."
         ),
         source=SILBERNAGEL_2007,
     )
@@ -157,8 +180,7 @@ def next_morning_warning(mornings: pd.DataFrame, as_of: date) -> Warning | None:
 
 def trend_warning(pain: pd.DataFrame, as_of: date) -> Warning | None:
     """Mean weekly pain at a site rising two weeks running (three 7-day windows)."""
-    recent = pain[(pain["day"] <= as_of)
-                  & (pain["day"] > as_of - timedelta(days=7 * TREND_WEEKS))]
+    recent = pain[(pain["day"] <= as_of) & (pain["day"] > as_of - timedelta(days=7 * TREND_WEEKS))]
     if recent.empty:
         return None
     weeks_back = recent["day"].map(lambda d: (as_of - d).days // 7)
@@ -178,8 +200,12 @@ def trend_warning(pain: pd.DataFrame, as_of: date) -> Warning | None:
                     f"{shown[0]} → {shown[1]} → {shown[2]}/10). The pain-monitoring model "
                     "asks that pain does not build from week to week."
                 ),
-                numbers={"site": str(place), "week_minus_2": shown[0], "week_minus_1": shown[1],
-                         "this_week": shown[2]},
+                numbers={
+                    "site": str(place),
+                    "week_minus_2": shown[0],
+                    "week_minus_1": shown[1],
+                    "this_week": shown[2],
+                },
                 action="Step back to the load of two weeks ago or less until the trend turns.",
                 source=SILBERNAGEL_2007,
             )
@@ -199,6 +225,9 @@ def pain_warnings(pain: pd.DataFrame, runs: pd.DataFrame, as_of: date) -> list[W
     if ready.empty:
         return []
     mornings = mornings_after_runs(ready, runs, as_of)
-    found = [during_run_warning(ready, as_of), next_morning_warning(mornings, as_of),
-             trend_warning(ready, as_of)]
+    found = [
+        during_run_warning(ready, as_of),
+        next_morning_warning(mornings, as_of),
+        trend_warning(ready, as_of),
+    ]
     return [w for w in found if w is not None]

@@ -51,8 +51,9 @@ def _flag_id(key: str) -> str:
 
 def reported_flags(pain: pd.DataFrame, as_of: date) -> list[Warning]:
     """One warning per red-flag answer in the last 14 days (most recent report)."""
-    recent = pain[(pain["day"] <= as_of)
-                  & (pain["day"] > as_of - timedelta(days=RED_FLAG_WINDOW_DAYS))]
+    recent = pain[
+        (pain["day"] <= as_of) & (pain["day"] > as_of - timedelta(days=RED_FLAG_WINDOW_DAYS))
+    ]
     latest: dict[str, pd.Series] = {}
     for _, row in recent.sort_values("day").iterrows():
         flags = row.get("red_flags")
@@ -62,36 +63,52 @@ def reported_flags(pain: pd.DataFrame, as_of: date) -> list[Warning]:
     for key, row in latest.items():
         urgent = key in URGENT_FLAGS
         what = FLAG_WORDS.get(key, key.replace("_", " "))
-        groin = " Groin pain on hopping can mean a bone stress injury." if (
-            key == "pain_on_hopping" and row["site"] == "hip-front") else ""
-        warnings.append(Warning(
-            id=_flag_id(key),
-            severity="urgent" if urgent else "high",
-            message=(
-                f"On {row['day']:%a %d %b} you logged {row['place']} pain ({int(row['score'])}/10) "
-                f"and told us {what}. That needs a clinician's assessment before more running."
-                + groin
-            ),
-            numbers={"flag": key, "site": str(row["place"]), "score": int(row["score"]),
-                     "date": row["day"].isoformat()},
-            action=URGENT_STOP if urgent else STOP_AND_SEE,
-            source=RED_FLAG_SOURCES,
-        ))
+        groin = (
+            " Groin pain on hopping can mean a bone stress injury."
+            if (key == "pain_on_hopping" and row["site"] == "hip-front")
+            else ""
+        )
+        warnings.append(
+            Warning(
+                id=_flag_id(key),
+                severity="urgent" if urgent else "high",
+                message=(
+                    f"On {row['day']:%a %d %b} you logged {row['place']} pain "
+                    f"({int(row['score'])}/10) and told us {what}. "
+                    "That needs a clinician's assessment before more running." + groin
+                ),
+                numbers={
+                    "flag": key,
+                    "site": str(row["place"]),
+                    "score": int(row["score"]),
+                    "date": row["day"].isoformat(),
+                },
+                action=URGENT_STOP if urgent else STOP_AND_SEE,
+                source=RED_FLAG_SOURCES,
+            )
+        )
     return warnings
 
 
 def rest_pain_warning(pain: pd.DataFrame, as_of: date) -> Warning | None:
     """Pain at rest or at night: a red flag when ≥ 5/10 or on 2+ days in a week, else a note."""
-    recent = pain[pain["moment"].isin(REST_MOMENTS) & (pain["score"] > 0)
-                  & (pain["day"] <= as_of) & (pain["day"] > as_of - timedelta(days=7))]
+    recent = pain[
+        pain["moment"].isin(REST_MOMENTS)
+        & (pain["score"] > 0)
+        & (pain["day"] <= as_of)
+        & (pain["day"] > as_of - timedelta(days=7))
+    ]
     if recent.empty:
         return None
     days = int(recent["day"].nunique())
     top = recent.sort_values(["score", "day"]).iloc[-1]
     score = int(top["score"])
     red = score >= REST_PAIN_RED_SCORE or days >= REST_PAIN_RED_DAYS
-    numbers: dict[str, Number] = {"site": str(top["place"]), "max_score": score,
-                                  "days_in_last_7": days}
+    numbers: dict[str, Number] = {
+        "site": str(top["place"]),
+        "max_score": score,
+        "days_in_last_7": days,
+    }
     if not red:
         return Warning(
             id="pain_at_rest",
@@ -101,8 +118,10 @@ def rest_pain_warning(pain: pd.DataFrame, as_of: date) -> Warning | None:
                 f"{top['day']:%a %d %b}. Once, and mild, this is usually an ache that settles."
             ),
             numbers=numbers,
-            action=("Keep an eye on it: if it comes back on another day this week or reaches "
-                    "5/10, stop running and see a clinician."),
+            action=(
+                "Keep an eye on it: if it comes back on another day this week or reaches "
+                "5/10, stop running and see a clinician."
+            ),
             source=RED_FLAG_SOURCES,
         )
     return Warning(
@@ -123,8 +142,11 @@ def not_settling_warning(pain: pd.DataFrame, runs: pd.DataFrame, as_of: date) ->
     """Pain still above its pre-run level the morning after each of the last two runs."""
     mornings = mornings_after_runs(pain, runs, as_of)
     recent_runs = sorted(
-        {d for d in dated(runs)["day"]
-         if as_of - timedelta(days=RED_FLAG_WINDOW_DAYS) <= d and d + timedelta(days=1) <= as_of}
+        {
+            d
+            for d in dated(runs)["day"]
+            if as_of - timedelta(days=RED_FLAG_WINDOW_DAYS) <= d and d + timedelta(days=1) <= as_of
+        }
     )[-NOT_SETTLING_RUNS:]
     if len(recent_runs) < NOT_SETTLING_RUNS or mornings.empty:
         return None
@@ -145,9 +167,12 @@ def not_settling_warning(pain: pd.DataFrame, runs: pd.DataFrame, as_of: date) ->
             f"({' and '.join(f'{s}/10' for s in scores)}). Pain that keeps outlasting runs needs "
             "assessment rather than more running."
         ),
-        numbers={"site": place, "runs": NOT_SETTLING_RUNS,
-                 "run_dates": ", ".join(d.isoformat() for d in recent_runs),
-                 "morning_scores": ", ".join(str(s) for s in scores)},
+        numbers={
+            "site": place,
+            "runs": NOT_SETTLING_RUNS,
+            "run_dates": ", ".join(d.isoformat() for d in recent_runs),
+            "morning_scores": ", ".join(str(s) for s in scores),
+        },
         action=STOP_AND_SEE,
         source=RED_FLAG_SOURCES,
     )

@@ -57,8 +57,9 @@ def item_status(wellness: pd.DataFrame, item: str, as_of: date) -> ItemStatus | 
     days = pd.to_datetime(wellness["date"]).dt.date
     values = pd.to_numeric(wellness[item], errors="coerce")
     recent_start = as_of - timedelta(days=RECENT_DAYS - 1)
-    base = values[(days < recent_start)
-                  & (days >= recent_start - timedelta(days=BASELINE_DAYS))].dropna()
+    base = values[
+        (days < recent_start) & (days >= recent_start - timedelta(days=BASELINE_DAYS))
+    ].dropna()
     if len(base) < BASELINE_MIN_ENTRIES:
         return None
     mean, sd = float(base.mean()), statistics.pstdev(base.tolist())
@@ -66,7 +67,9 @@ def item_status(wellness: pd.DataFrame, item: str, as_of: date) -> ItemStatus | 
     threshold = mean + max(sd, SD_FLOOR)
     today_values = values[days == as_of].dropna()
     return ItemStatus(
-        item=item, baseline_mean=mean, baseline_sd=sd,
+        item=item,
+        baseline_mean=mean,
+        baseline_sd=sd,
         worse_days=int((recent.dropna() >= threshold).sum()),
         today=float(today_values.iloc[-1]) if not today_values.empty else None,
     )
@@ -81,8 +84,9 @@ def high_load(daily: pd.DataFrame, as_of: date) -> bool:
         return False
     row = rows.iloc[-1]
     ratio, form = row.get("acwr"), row.get("tsb")
-    return bool((pd.notna(ratio) and ratio > ACWR_CAUTION)
-                or (pd.notna(form) and form <= FORM_OPTIMAL))
+    return bool(
+        (pd.notna(ratio) and ratio > ACWR_CAUTION) or (pd.notna(form) and form <= FORM_OPTIMAL)
+    )
 
 
 def stressed_today(wellness: pd.DataFrame, as_of: date) -> bool:
@@ -109,23 +113,29 @@ def wellness_warnings(wellness: pd.DataFrame, daily: pd.DataFrame, as_of: date) 
         numbers[f"{s.item}_baseline_mean"] = round(s.baseline_mean, 2)
         numbers[f"{s.item}_baseline_sd"] = round(s.baseline_sd, 2)
     if loaded:
-        return [Warning(
-            id="stress_sleep_high_load",
-            severity="caution",
-            message=(
-                f"Your {described} have been worse than usual while your training load is high. "
-                "Recovery draws on the same reserves as life stress and sleep."
-            ),
+        return [
+            Warning(
+                id="stress_sleep_high_load",
+                severity="caution",
+                message=(
+                    f"Your {described} have been worse than usual while your training load is "
+                    "high. Recovery draws on the same reserves as life stress and sleep."
+                ),
+                numbers=numbers,
+                action=(
+                    "Lower the training load for a few days (the cap below accounts for it), "
+                    "protect your sleep, and keep runs easy."
+                ),
+                source=HOOPER_1995,
+            )
+        ]
+    return [
+        Warning(
+            id="stress_sleep_worse",
+            severity="info",
+            message=f"Your {described} have been worse than usual.",
             numbers=numbers,
-            action=("Lower the training load for a few days (the cap below accounts for it), "
-                    "protect your sleep, and keep runs easy."),
+            action="Your load is not high, so simply keep an eye on it; easy running often helps.",
             source=HOOPER_1995,
-        )]
-    return [Warning(
-        id="stress_sleep_worse",
-        severity="info",
-        message=f"Your {described} have been worse than usual.",
-        numbers=numbers,
-        action="Your load is not high, so simply keep an eye on it; easy running often helps.",
-        source=HOOPER_1995,
-    )]
+        )
+    ]
