@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import context
-from dashboard.sections import profile_form
+from dashboard.sections import import_upload, profile_form
 
 st.title("Settings")
 ctx = context.current()
@@ -13,3 +13,5 @@ if ctx is not None:
     profile_form.render(ctx)
 else:
     st.info("No athlete yet: connect Strava or import your export below, or run `stridewise demo`.")
+
+import_upload.render(ctx)

@@ -205,3 +205,13 @@ def read_paths(paths: Sequence[Path], progress: Progress = _quiet) -> ParsedImpo
         )
     ]
     return read_loose_files(((f.name, f.read_bytes()) for f in files), progress, len(files))
+
+
+def read_uploads(uploads: Sequence[tuple[str, bytes]], progress: Progress = _quiet) -> ParsedImport:
+    """Files uploaded in the app: one export ZIP, or any number of activity files."""
+    zips = [data for name, data in uploads if name.lower().endswith(".zip")]
+    if zips and len(uploads) > 1:
+        raise InvalidEntry("upload", ALLOWED_PATHS, ", ".join(name for name, _ in uploads))
+    if zips:
+        return read_export(io.BytesIO(zips[0]), progress)
+    return read_loose_files(uploads, progress, len(uploads))
