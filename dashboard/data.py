@@ -20,6 +20,8 @@ from pipelines.entries import pain as pain_store
 from pipelines.entries import rpe as rpe_store
 from pipelines.metrics import refresh_if_stale
 from pipelines.plans import StoredPlan, list_plans
+from pipelines.strength.overview import StrengthOverview
+from pipelines.strength.overview import read_overview as read_strength_overview
 from training.coach.advice import Advice
 from training.planner.model import PlanWeek
 from training.planner.outlook import Outlook
@@ -110,6 +112,13 @@ def awaiting_rpe(path: str, athlete_id: int, today: date) -> pd.DataFrame:
     """Sessions of the last week with no rating yet (the Log page's RPE prompt)."""
     with connect(path) as con:
         return rpe_store.awaiting_rpe(con, athlete_id, today)
+
+
+@st.cache_data(ttl=CACHE_TTL_S, max_entries=32, show_spinner=False)
+def strength_overview(path: str, athlete_id: int, today: date) -> StrengthOverview:
+    """The active strength plan with its logs, or the inputs to make one."""
+    with connect(path) as con:
+        return read_strength_overview(con, athlete_id, today)
 
 
 @st.cache_data(ttl=CACHE_TTL_S, max_entries=32, show_spinner=False)

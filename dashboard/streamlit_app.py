@@ -27,6 +27,7 @@ PAGES = [
     st.Page("app_pages/log.py", title="Log", icon=":material/edit_note:"),
     st.Page("app_pages/body_mind.py", title="Body & mind", icon=":material/psychology:"),
     st.Page("app_pages/plan.py", title="Plan", icon=":material/event_note:"),
+    st.Page("app_pages/strength.py", title="Strength", icon=":material/fitness_center:"),
     st.Page("app_pages/settings.py", title="Settings", icon=":material/settings:"),
 ]
 st.navigation(PAGES).run()
