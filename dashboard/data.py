@@ -20,6 +20,7 @@ from pipelines.entries import pain as pain_store
 from pipelines.entries import rpe as rpe_store
 from pipelines.metrics import refresh_if_stale
 from pipelines.plans import StoredPlan, list_plans
+from pipelines.strava.status import ConnectionStatus, connection_status
 from pipelines.strength.overview import StrengthOverview
 from pipelines.strength.overview import read_overview as read_strength_overview
 from training.coach.advice import Advice
@@ -139,3 +140,10 @@ def plan_outlook(path: str, athlete_id: int, today: date, weeks: tuple[PlanWeek,
 def clear() -> None:
     """Forget every cached result; call after the app writes to the database."""
     st.cache_data.clear()
+
+
+@st.cache_data(ttl=2, max_entries=8, show_spinner=False)
+def strava_status(path: str, athlete_id: int | None) -> ConnectionStatus | None:
+    """The Strava connection for Settings; a short TTL because a sync updates it from outside."""
+    with connect(path) as con:
+        return connection_status(con, athlete_id)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import data
+from dashboard import data, strava_redirect
 from dashboard.context import ATHLETE_KEY
 
 st.set_page_config(page_title="Stridewise", page_icon="🏃", layout="wide")
+strava_redirect.handle()
 
 athletes = data.athletes(data.db_path())
 if athletes:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import context
-from dashboard.sections import import_upload, profile_form
+from dashboard.sections import import_upload, profile_form, strava_connect
 
 st.title("Settings")
 ctx = context.current()
@@ -15,3 +15,4 @@ else:
     st.info("No athlete yet: connect Strava or import your export below, or run `stridewise demo`.")
 
 import_upload.render(ctx)
+strava_connect.render(ctx)
