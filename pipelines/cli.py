@@ -20,6 +20,7 @@ COMMAND_MODULES = [
     "pipelines.commands.strava",
     "pipelines.commands.log",
     "pipelines.commands.entries",
+    "pipelines.commands.strength",
 ]
 
 EXIT_USAGE = 2
