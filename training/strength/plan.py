@@ -19,24 +19,9 @@ PLAN_WEEKS = 12  # ≥ 3 months of exercise therapy for hip-related pain; Kemp 2
 SESSIONS_PER_WEEK = (2, 3)  # ACSM novice frequency 2-3 days/week; Ratamess 2009
 SESSION_MIN_S = 15 * 60  # issue #7: each session 15-25 minutes
 SESSION_MAX_S = 25 * 60
-PHASE_WEEKS = (
-    2,
-    6,
-    4,
-)  # weeks 1-2 isometric/low load, 3-8 strength, 9-12 run-specific; SCIENCE.md 7.3
+PHASE_WEEKS = (2, 6, 4)  # isometric/low load, strength, run-specific weeks; SCIENCE.md 7.3
 PHASE_WEEKS_SORE = (4, 5, 3)  # longer settling phase when pain is ≥ 4/10 or rising (our choice)
 SORE_FROM_PAIN = 4  # "moderate" on the NRS starts at 4; SCIENCE.md 6.5
-PAIN_SITES = (
-    "hip-lateral",
-    "hip-front",
-    "buttock",
-    "lower-back",
-    "knee",
-    "shin",
-    "calf-achilles",
-    "foot",
-    "other",
-)
 LATE_PHASE = 3  # compressive exercises wait for the last phase; Grimaldi & Fearon 2015
 TRENDS = ("settling", "stable", "rising")
 
