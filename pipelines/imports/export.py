@@ -20,10 +20,8 @@ from pipelines.errors import InvalidEntry
 from pipelines.imports import sport_names
 from pipelines.imports.activities_csv import ExportRow, read_activities_csv
 from pipelines.imports.files import (
-    READERS,
     content_id,
     is_activity_file,
-    read_activity_file,
     unpack,
 )
 from pipelines.imports.models import (
@@ -34,12 +32,15 @@ from pipelines.imports.models import (
     UnreadableExport,
     UnreadableFile,
 )
+from pipelines.imports.parallel import parse_files
 from pipelines.imports.sources import CSV_NAME, ExportSource, open_export
 
 log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int, str], None]  # (done, total, what is being read)
 FALLBACK_SPORT = "Workout"
+KEPT = "the summary from activities.csv was kept"
+UNSUPPORTED = "unsupported file type (we read .fit, .gpx and .tcx, optionally .gz, and export ZIPs)"
 ALLOWED_PATHS = "one Strava export (ZIP or folder), or any number of .fit/.fit.gz/.gpx/.tcx files"
 
 
@@ -104,23 +105,29 @@ def read_export(
             raise UnreadableExport("the export has no activities.csv")
         table = read_activities_csv(data)
         athlete_id, name, sex = _athlete(source)
-        activities: list[ImportedActivity] = []
         skipped = list(table.skipped)
-        total = len(table.rows)
-        progress(0, total, CSV_NAME)
-        for done, row in enumerate(table.rows, start=1):
-            found = None
+        files: list[tuple[str, bytes]] = []
+        for row in table.rows:
             if row.filename:
                 try:
-                    found = read_activity_file(row.filename, source.read(row.filename))
+                    files.append((row.filename, source.read(row.filename)))
                 except UnreadableFile as exc:
-                    reason = f"{exc}; the summary from activities.csv was kept"
-                    skipped.append(Skipped(row.filename, reason))
-            try:
-                activities.append(_merge(row, found))
-            except ValueError as exc:
-                skipped.append(Skipped(f"activity {row.activity_id}", str(exc)))
-            progress(done, total, row.filename or row.name or str(row.activity_id))
+                    skipped.append(Skipped(row.filename, f"{exc}; {KEPT}"))
+    total = len(files)
+    progress(0, total, CSV_NAME)
+    found: dict[str, ActivityFile] = {}
+    results = parse_files(files, lambda done, label: progress(done, total, label))
+    for (file_name, _), result in zip(files, results, strict=True):
+        if isinstance(result, str):
+            skipped.append(Skipped(file_name, f"{result}; {KEPT}"))
+        else:
+            found[file_name] = result
+    activities: list[ImportedActivity] = []
+    for row in table.rows:
+        try:
+            activities.append(_merge(row, found.get(row.filename or "")))
+        except ValueError as exc:
+            skipped.append(Skipped(f"activity {row.activity_id}", str(exc)))
     unique = {a.id: a for a in reversed(activities)}  # the first row of a repeated id wins
     return ParsedImport(
         activities=sorted(unique.values(), key=lambda a: a.start_utc),
@@ -135,50 +142,41 @@ def read_loose_files(
     files: Iterable[tuple[str, bytes]], progress: Progress = _quiet, total: int = 0
 ) -> ParsedImport:
     """Activities from single files; each gets a stable negative id from its content."""
-    activities: dict[int, ImportedActivity] = {}
     skipped: list[Skipped] = []
-    progress(0, total, "")
-    for done, (name, data) in enumerate(files, start=1):
+    unpacked: list[tuple[str, bytes]] = []
+    for name, data in files:
         try:
             if not is_activity_file(name):
-                raise UnreadableFile(
-                    "unsupported file type (we read .fit, .gpx and .tcx, "
-                    "optionally .gz, and Strava export ZIPs)"
-                )
-            suffix, content = unpack(name, data)
-            found = READERS[suffix](content)
+                raise UnreadableFile(UNSUPPORTED)
+            _, content = unpack(name, data)
         except UnreadableFile as exc:
             skipped.append(Skipped(name, str(exc)))
-            progress(done, max(total, done), name)
             continue
-        digest = hashlib.sha256(content).hexdigest()
+        plain = name[:-3] if name.lower().endswith(".gz") else name
+        unpacked.append((plain, content))
+    count = max(total, len(unpacked))
+    progress(0, count, "")
+    results = parse_files(unpacked, lambda done, label: progress(done, count, label))
+    activities: dict[int, ImportedActivity] = {}
+    for (name, content), found in zip(unpacked, results, strict=True):
+        if isinstance(found, str):
+            skipped.append(Skipped(name, found))
+            continue
         activity_id = content_id(content)
-        activities.setdefault(
-            activity_id,
-            ImportedActivity(
-                id=activity_id,
-                source="file",
-                name=found.name or PurePath(name).name.split(".")[0],
-                sport_type=found.sport_type or FALLBACK_SPORT,
-                start_utc=found.start_utc,
-                utc_offset_s=found.utc_offset_s,
-                distance_m=found.distance_m,
-                moving_time_s=found.moving_time_s,
-                elapsed_time_s=found.elapsed_time_s,
-                elevation_gain_m=found.elevation_gain_m,
-                average_heartrate=found.average_heartrate,
-                max_heartrate=found.max_heartrate,
-                perceived_exertion=None,
-                hr_histogram=found.hr_histogram,
-                raw={"file": PurePath(name).name, "sha256": digest},
-            ),
-        )
-        progress(done, max(total, done), name)
+        activities.setdefault(activity_id, ImportedActivity(
+            id=activity_id, source="file", name=found.name or PurePath(name).name.split(".")[0],
+            sport_type=found.sport_type or FALLBACK_SPORT, start_utc=found.start_utc,
+            utc_offset_s=found.utc_offset_s, distance_m=found.distance_m,
+            moving_time_s=found.moving_time_s, elapsed_time_s=found.elapsed_time_s,
+            elevation_gain_m=found.elevation_gain_m, average_heartrate=found.average_heartrate,
+            max_heartrate=found.max_heartrate, perceived_exertion=None,
+            hr_histogram=found.hr_histogram,
+            raw={"file": PurePath(name).name, "sha256": hashlib.sha256(content).hexdigest()},
+        ))  # fmt: skip
     return ParsedImport(
-        activities=sorted(activities.values(), key=lambda a: a.start_utc),
-        skipped=skipped,
+        activities=sorted(activities.values(), key=lambda a: a.start_utc), skipped=skipped,
         source_kind="file",
-    )
+    )  # fmt: skip
 
 
 def _is_export(path: Path) -> bool:
