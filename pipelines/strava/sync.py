@@ -12,23 +12,21 @@ import fcntl
 import logging
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
 from stravalib import exc
 
 from pipelines.db import connect, resolve_path, transaction
-from pipelines.errors import InvalidEntry
 from pipelines.metrics import recompute
-from pipelines.strava import details, runs, store
+from pipelines.strava import details, listing, runs
 from pipelines.strava import tokens as token_store
 from pipelines.strava.auth import bootstrap, fresh_tokens
 from pipelines.strava.client import RETRY_DELAYS_S, CountingSession, RateBudget, build_client
 from pipelines.strava.config import StravaSettings
 from pipelines.strava.errors import RateLimited, StravaAuthError, SyncInProgress
-from pipelines.strava.normalize import activity_row
+from pipelines.strava.report import SyncReport, summary
 from pipelines.strava.retention import preferences, prune
 from pipelines.strava.runs import utc_now
 from pipelines.strava.session import ApiSession
@@ -36,33 +34,7 @@ from pipelines.strava.session import ApiSession
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
-
-PER_PAGE = 200  # Strava's maximum page size (STRAVA.md 3.1)
 WAIT_SLACK_S = 5
-
-
-@dataclass
-class SyncReport:
-    """What one sync did, for the CLI line, the run log and the tests."""
-
-    athlete_id: int
-    mode: str
-    pages: int = 0
-    requests: int = 0
-    fetched: int = 0
-    upserted: int = 0
-    deleted: int = 0
-    pruned: int = 0
-    details: int = 0
-    hr_max_seeded: int | None = None
-    recomputed_since: date | None = None
-    seconds: float = 0.0
-    affected: list[date] = field(default_factory=list, repr=False)
-
-    def touch(self, day: date | None) -> None:
-        """Remember a day whose derived metrics must be rebuilt."""
-        if day is not None:
-            self.affected.append(day)
 
 
 @contextlib.contextmanager
@@ -88,96 +60,6 @@ def _athlete(path: Path, settings: StravaSettings, athlete_id: int | None) -> in
             raise StravaAuthError(f"athlete {athlete_id} has not connected Strava")
         return athlete_id
     return connected[0] if connected else bootstrap(path, settings).athlete_id
-
-
-def _epoch(moment: datetime) -> int:
-    return int(moment.replace(tzinfo=UTC).timestamp())
-
-
-def _plan(path: Path, athlete_id: int, full: bool, now: datetime) -> runs.Checkpoint:
-    """Resume an open listing, or open a new one (backfill, full or incremental)."""
-    with connect(path) as con, transaction(con):
-        point = runs.checkpoint(con, athlete_id)
-        if point.open and (not full or point.mode == "full"):
-            return point
-        prefs = preferences(con, athlete_id)
-        newest = store.newest_start(con, athlete_id)
-        if full or not point.backfill_done or newest is None:
-            mode = "full" if full else "backfill"
-            start = now - timedelta(days=prefs.retention_days) if prefs.retention_days else None
-        else:
-            mode, start = "incremental", newest - timedelta(days=prefs.overlap_days)
-        runs.open_listing(con, athlete_id, mode, start, now)
-        return runs.checkpoint(con, athlete_id)
-
-
-def _progress(point: runs.Checkpoint, oldest: datetime | None, origin: datetime | None) -> float:
-    start = point.window_start or origin
-    if oldest is None or point.window_end is None or start is None:
-        return 0.0
-    span = (point.window_end - start).total_seconds()
-    done = (point.window_end - oldest).total_seconds()
-    return max(0.0, min(0.99, done / span)) if span > 0 else 0.0
-
-
-def _list(
-    api: ApiSession,
-    path: Path,
-    run_id: int,
-    point: runs.Checkpoint,
-    report: SyncReport,
-    origin: datetime | None,
-) -> None:
-    """Page through the window newest-first until an empty page, storing each page."""
-    assert point.window_end is not None
-    before = _epoch(point.oldest_seen) + 1 if point.oldest_seen else _epoch(point.window_end)
-    after = _epoch(point.window_start) if point.window_start else None
-    oldest = point.oldest_seen
-    page = 1
-    while True:
-        params: dict[str, Any] = {"before": before, "page": page, "per_page": PER_PAGE}
-        if after is not None:
-            params["after"] = after
-        items = api.get("/athlete/activities", **params)
-        report.pages += 1
-        if not items:
-            return
-        rows = []
-        for item in items:
-            try:
-                rows.append(activity_row(item, report.athlete_id))
-            except InvalidEntry as error:
-                log.warning("skipped an activity Strava sent that we cannot read: %s", error)
-        page_oldest = min(row["start_date"] for row in rows) if rows else None
-        oldest = min(oldest, page_oldest) if oldest and page_oldest else (oldest or page_oldest)
-        with connect(path) as con, transaction(con):
-            changed, earliest = store.upsert(con, rows)
-            if page_oldest is not None:
-                runs.advance(con, report.athlete_id, [row["id"] for row in rows], page_oldest)
-            report.fetched += len(rows)
-            report.upserted += changed
-            report.touch(earliest)
-            runs.update_run(
-                con,
-                run_id,
-                pages=report.pages,
-                requests=api.requests,
-                fetched=report.fetched,
-                upserted=report.upserted,
-                progress=_progress(point, oldest, origin),
-            )
-        page += 1
-
-
-def _finish_listing(path: Path, point: runs.Checkpoint, report: SyncReport) -> None:
-    assert point.window_end is not None
-    with connect(path) as con, transaction(con):
-        deleted, earliest = store.delete_unlisted(
-            con, report.athlete_id, point.window_start, point.window_end
-        )
-        report.deleted += deleted
-        report.touch(earliest)
-        runs.close_listing(con, report.athlete_id, point.window_start is None)
 
 
 def _seed_profile(api: ApiSession, path: Path, report: SyncReport) -> datetime | None:
@@ -208,20 +90,6 @@ def _seed_profile(api: ApiSession, path: Path, report: SyncReport) -> datetime |
             tzinfo=None
         )
     return None
-
-
-def summary(report: SyncReport) -> str:
-    """One line a runner understands."""
-    parts = [f"{report.fetched} activities checked", f"{report.upserted} new or changed"]
-    if report.deleted:
-        parts.append(f"{report.deleted} deleted on Strava removed")
-    if report.pruned:
-        parts.append(f"{report.pruned} older than your retention setting pruned")
-    if report.details:
-        parts.append(f"{report.details} runs' details read")
-    if report.hr_max_seeded:
-        parts.append(f"max HR set to {report.hr_max_seeded} bpm from your Strava zones")
-    return ", ".join(parts) + f" ({report.requests} requests, {report.seconds:.1f} s)"
 
 
 def _recompute(con: Any, report: SyncReport, today: date | None) -> None:
@@ -335,7 +203,7 @@ def sync(
             sleep=sleep,
             delays=retry_delays,
         )
-        point = _plan(path, athlete, full, utc_now())
+        point = listing.plan(path, athlete, full, utc_now())
         report = SyncReport(athlete, point.mode or "incremental")
         with connect(path) as con:
             run_id = runs.start_run(con, athlete, report.mode)
@@ -343,15 +211,15 @@ def sync(
         try:
             origin = pauses.run(lambda: _seed_profile(api, path, report))
 
-            def listing() -> None:
+            def list_all() -> None:
                 with connect(path) as con:
                     current = runs.checkpoint(con, athlete)
-                _list(api, path, run_id, current, report, origin)
-                _finish_listing(path, current, report)
+                listing.list_window(api, path, run_id, current, report, origin)
+                listing.finish(path, current, report)
 
-            pauses.run(listing)
-            since = min(report.affected) if report.affected else None
-            report.details = details.fetch_missing(api, path, athlete, since)
+            pauses.run(list_all)
+            window = point.window_start.date() if point.window_start else date.min
+            details.fetch_missing(api, path, report, window)
             report.requests = api.requests
             report.seconds = time.perf_counter() - started
             _wrap_up(path, run_id, report, today)

@@ -12,8 +12,10 @@ from pipelines.strava.config import StravaNotConfigured, load_settings
 
 def test_env_overrides_secrets_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     secrets = tmp_path / "secrets.toml"
-    secrets.write_text('[strava]\nSTRAVA_CLIENT_ID = "11"\nSTRAVA_CLIENT_SECRET = "from-file"\n'
-                       'STRAVA_API_URL = "https://api-v3.strava.com"\n')
+    secrets.write_text(
+        '[strava]\nSTRAVA_CLIENT_ID = "11"\nSTRAVA_CLIENT_SECRET = "from-file"\n'
+        'STRAVA_API_URL = "https://api-v3.strava.com"\n'
+    )
     monkeypatch.setenv("STRIDEWISE_SECRETS", str(secrets))
     monkeypatch.setenv("STRAVA_CLIENT_ID", "22")
     found = load_settings()

@@ -20,8 +20,9 @@ from tests.strava.fake_strava import ATHLETE_ID, FakeStrava
 
 def _redirect_params(fake: FakeStrava, settings: StravaSettings, state: str) -> dict[str, str]:
     """Follow the authorize URL at the fake as a browser would, up to the redirect back."""
-    answer = requests.get(authorize_url(settings, state), allow_redirects=False, timeout=10,
-                          verify=str(fake.ca_path))
+    answer = requests.get(
+        authorize_url(settings, state), allow_redirects=False, timeout=10, verify=str(fake.ca_path)
+    )
     assert answer.status_code == 302
     location = answer.headers["Location"]
     assert location.startswith(settings.redirect_uri)
@@ -34,8 +35,9 @@ def test_connect_creates_athlete_and_stores_tokens(
     url = authorize_url(settings, make_state(settings))
     assert url.startswith(fake.url + "/oauth/authorize?")
     assert "scope=read%2Cactivity%3Aread_all%2Cprofile%3Aread_all" in url
-    tokens = complete_connection(db_path, settings, _redirect_params(fake, settings,
-                                                                     make_state(settings)))
+    tokens = complete_connection(
+        db_path, settings, _redirect_params(fake, settings, make_state(settings))
+    )
     assert tokens.athlete_id == ATHLETE_ID and tokens.athlete_name == "Ada Runner"
     with connect(db_path) as con:
         athlete = con.execute("SELECT name, sex, source FROM athletes").fetchall()
@@ -67,13 +69,15 @@ def test_denied_or_unticked_activity_scope_stores_nothing(
 ) -> None:
     fake.state.deny = True
     with pytest.raises(StravaAuthError, match="not granted"):
-        complete_connection(db_path, settings, _redirect_params(fake, settings,
-                                                                make_state(settings)))
+        complete_connection(
+            db_path, settings, _redirect_params(fake, settings, make_state(settings))
+        )
     fake.state.deny = False
     fake.state.grant_scopes = "read"
     with pytest.raises(StravaAuthError, match="permission to view your activities"):
-        complete_connection(db_path, settings, _redirect_params(fake, settings,
-                                                                make_state(settings)))
+        complete_connection(
+            db_path, settings, _redirect_params(fake, settings, make_state(settings))
+        )
     with connect(db_path) as con:
         assert con.execute("SELECT count(*) FROM strava_tokens").fetchone() == (0,)
         assert con.execute("SELECT count(*) FROM athletes").fetchone() == (0,)
@@ -89,9 +93,11 @@ def test_disconnect_deauthorizes_and_deletes_api_rows_only(
     fake.add_series(3, 1, datetime(2026, 11, 20))
     sync(connected, settings)
     with connect(connected) as con:
-        con.execute("""INSERT INTO activities (id, athlete_id, source, sport_type, start_date,
+        con.execute(
+            """INSERT INTO activities (id, athlete_id, source, sport_type, start_date,
                        start_date_local) VALUES (99, ?, 'strava_export', 'Run', now(), now())""",
-                    [ATHLETE_ID])
+            [ATHLETE_ID],
+        )
     result = disconnect(connected, settings, ATHLETE_ID, delete_data=True)
     assert result.deauthorized and result.deleted_activities == 3
     assert fake.current_grant() is None

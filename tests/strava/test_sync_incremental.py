@@ -70,8 +70,9 @@ def test_export_rows_and_own_rpe_survive_a_resync(
                        '{"csv": 1}')""",
             [ATHLETE_ID, END, END],
         )
-        con.execute("INSERT INTO session_rpe (activity_id, athlete_id, rpe) VALUES (77, ?, 7)",
-                    [ATHLETE_ID])
+        con.execute(
+            "INSERT INTO session_rpe (activity_id, athlete_id, rpe) VALUES (77, ?, 7)", [ATHLETE_ID]
+        )
     sync(connected, settings)
     sync(connected, settings)
     with connect(connected) as con:

@@ -85,8 +85,14 @@ def test_killed_mid_run_then_rerun(fake: FakeStrava, connected: Path) -> None:
     proc.wait()
     partial = len(activity_rows(connected))
     assert partial < 2000
-    rerun = subprocess.run([sys.executable, "-m", "pipelines", "sync"], cwd=ROOT, env=env,
-                           capture_output=True, text=True, timeout=120)
+    rerun = subprocess.run(
+        [sys.executable, "-m", "pipelines", "sync"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert rerun.returncode == 0, rerun.stderr
     assert [row[0] for row in activity_rows(connected)] == list(range(1, 2001))
     with connect(connected) as con:
@@ -99,7 +105,13 @@ def test_cli_exits_75_with_resume_time(fake: FakeStrava, connected: Path) -> Non
     fake.add_series(500, 1, END)
     fake.set_usage(95)
     env = {**os.environ, "STRIDEWISE_DB": str(connected)}
-    done = subprocess.run([sys.executable, "-m", "pipelines", "sync"], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "pipelines", "sync"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 75
     assert "resume after" in done.stderr

@@ -69,8 +69,14 @@ def test_revoked_access_ends_with_reconnect_message(
     with pytest.raises(StravaAuthError, match="Connect with Strava"):
         sync(connected, settings)
     env = {**os.environ, "STRIDEWISE_DB": str(connected)}
-    done = subprocess.run([sys.executable, "-m", "pipelines", "sync"], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "pipelines", "sync"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 77
     assert "Connect with Strava" in done.stderr
     assert _stored(connected).access_token not in done.stderr + done.stdout
