@@ -293,7 +293,10 @@ log_history.render(ctx, pains, wellness, data.rpe_history(ctx.db_path, ctx.athle
 st.header("Pain calendar")
 span = st.segmented_control("Range", list(MAP_RANGES), default="3 months", key="pain_map_range")
 start = ctx.today - timedelta(days=MAP_RANGES[span or "3 months"] - 1)
-st.plotly_chart(pain_calendar(pains, start, ctx.today), key="pain_map")
+if pains.empty or pains["date"].max().date() < start:
+    st.info(f"No pain logged in the last {span or '3 months'}.")
+else:
+    st.plotly_chart(pain_calendar(pains, start, ctx.today), key="pain_map")
 st.caption(
     "Each cell is the worst pain logged that day at that site (NRS 0-10: 1-3 mild, "
     "4-6 moderate, 7-10 severe). Pain during a run up to 5/10 that settles by the next "

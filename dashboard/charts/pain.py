@@ -18,6 +18,8 @@ PAIN_COLORSCALE = [
     [1.0, "#922B21"],
 ]
 ROW_HEIGHT_PX = 34
+MIN_HEIGHT_PX = 260
+GAPPED_DAYS_MAX = 120  # beyond this, 1 px gaps between days hide the cells
 
 
 def site_label(site: str, side: str | None, site_other: str | None = None) -> str:
@@ -73,7 +75,7 @@ def pain_calendar(pain: pd.DataFrame, start: date, end: date) -> go.Figure:
             zmin=PAIN_MIN,
             zmax=PAIN_MAX,
             colorscale=PAIN_COLORSCALE,
-            xgap=1,
+            xgap=1 if len(table.columns) <= GAPPED_DAYS_MAX else 0,
             ygap=3,
             hoverongaps=False,
             customdata=_moments_text(pain, table),
@@ -82,7 +84,7 @@ def pain_calendar(pain: pd.DataFrame, start: date, end: date) -> go.Figure:
         )
     fig.update_layout(
         title="Pain by day and body site (worst score of the day)",
-        height=140 + ROW_HEIGHT_PX * max(len(table.index), 1),
+        height=max(MIN_HEIGHT_PX, 140 + ROW_HEIGHT_PX * len(table.index)),
         margin={"l": 10, "r": 10, "t": 50, "b": 10},
         yaxis={"autorange": "reversed", "title": None},
         xaxis={"range": [pd.Timestamp(start), pd.Timestamp(end) + pd.Timedelta(days=1)]},

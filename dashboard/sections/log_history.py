@@ -119,18 +119,19 @@ def _pain_tab(ctx: PageContext, pains: pd.DataFrame) -> None:
         {
             "Entry": [labels[int(i)] for i in shown["id"]],
             "Red flags": [", ".join(RED_FLAGS[k] for k in flags) for flags in shown["red_flags"]],
-            "Session": shown["activity_name"],
-            "Note": shown["note"],
+            "Session": shown["activity_name"].fillna(""),
+            "Note": shown["note"].fillna(""),
         }
     )
     st.dataframe(table, hide_index=True, key="pain_table")
-    entry_id = st.selectbox(
+    editor = st.expander("Edit or delete an entry")
+    entry_id = editor.selectbox(
         "Entry to edit or delete", list(labels), format_func=labels.__getitem__, key="pain_edit_id"
     )
     row = shown[shown["id"] == entry_id].iloc[0]
     side = row["side"] if isinstance(row["side"], str) else "—"
     activity = "" if pd.isna(row["activity_id"]) else str(int(row["activity_id"]))
-    with st.form(f"pain_edit_form_{entry_id}"):
+    with editor.form(f"pain_edit_form_{entry_id}"):
         k = f"_{entry_id}"
         st.date_input("Day", row["date"].date(), EARLIEST_DATE, ctx.today, key="pain_edit_date" + k)
         st.selectbox(
@@ -183,7 +184,7 @@ def _pain_tab(ctx: PageContext, pains: pd.DataFrame) -> None:
                 "Pain entry updated.",
             ),
         )
-    st.button(
+    editor.button(
         "Delete this entry",
         key="pain_delete",
         on_click=lambda: _write(
@@ -219,14 +220,15 @@ def _checkin_tab(ctx: PageContext, wellness: pd.DataFrame) -> None:
         },
     )
     days = [d.date() for d in wellness["date"]]
-    day = st.selectbox(
+    editor = st.expander("Edit or delete a check-in")
+    day = editor.selectbox(
         "Check-in to edit or delete",
         days,
         format_func="{:%a %d %b %Y}".format,
         key="checkin_edit_day",
     )
     row = wellness[wellness["date"].dt.date == day].iloc[0]
-    with st.form(f"checkin_edit_form_{day}"):
+    with editor.form(f"checkin_edit_form_{day}"):
         k = f"_{day}"
         st.date_input("Day", day, EARLIEST_DATE, ctx.today, key="checkin_edit_date" + k)
         cols = st.columns(len(HOOPER_ITEMS) + 1)
@@ -258,7 +260,7 @@ def _checkin_tab(ctx: PageContext, wellness: pd.DataFrame) -> None:
                 "Check-in updated.",
             ),
         )
-    st.button(
+    editor.button(
         "Delete this check-in",
         key="checkin_delete",
         on_click=lambda: _write(
@@ -288,11 +290,12 @@ def _rpe_tab(ctx: PageContext, rpes: pd.DataFrame) -> None:
         },
     )
     labels = {int(r.activity_id): f"{r.date:%a %d %b %Y} · {r.name}" for r in rpes.itertuples()}
-    activity_id = st.selectbox(
+    editor = st.expander("Edit or delete a session RPE")
+    activity_id = editor.selectbox(
         "Session to edit or delete", list(labels), format_func=labels.__getitem__, key="rpe_edit_id"
     )
     current = float(rpes.loc[rpes["activity_id"] == activity_id, "rpe"].iloc[0])
-    with st.form(f"rpe_edit_form_{activity_id}"):
+    with editor.form(f"rpe_edit_form_{activity_id}"):
         st.number_input("RPE (0-10)", 0.0, 10.0, current, 0.5, key=f"rpe_edit_value_{activity_id}")
         st.form_submit_button(
             "Save changes",
@@ -305,7 +308,7 @@ def _rpe_tab(ctx: PageContext, rpes: pd.DataFrame) -> None:
                 "RPE updated; load rescored.",
             ),
         )
-    st.button(
+    editor.button(
         "Delete this RPE",
         key="rpe_delete",
         on_click=lambda: _write(

@@ -208,3 +208,9 @@ def test_pain_calendar_is_drawn(runner_db: Path, range_label: str) -> None:
     at.segmented_control(key="pain_map_range").set_value(range_label).run()
     assert not at.exception
     assert at.get("plotly_chart")
+
+
+def test_pain_calendar_says_when_nothing_was_logged(runner_db: Path) -> None:
+    at = _open(runner_db)
+    assert "No pain logged in the last 3 months" in at.info[-1].value
+    assert not at.get("plotly_chart")
