@@ -20,6 +20,7 @@ from pipelines.entries.validation import (
     MOMENT_LABELS,
     MOMENTS,
     MOOD_LEVELS,
+    PAIN_SCALE_TEXT,
     RED_FLAGS,
     RPE_LEVELS,
     SITE_LABELS,
@@ -107,7 +108,7 @@ def _pain_form(ctx: PageContext, activities: pd.DataFrame, last_pain: pd.DataFra
     st.radio(
         "When", MOMENTS, format_func=MOMENT_LABELS.__getitem__, horizontal=True, key="pain_moment"
     )
-    score = st.slider("Pain: 0 none, 5 moderate, 10 worst imaginable", 0, 10, key="pain_score")
+    score = st.slider(f"Pain: {PAIN_SCALE_TEXT}", 0, 10, key="pain_score")
     day = state["pain_date"]
     that_day = activities[pd.to_datetime(activities["start_date_local"]).dt.date == day]
     options = [None, *that_day["id"].astype(int)]
@@ -158,7 +159,7 @@ def _checkin_form(ctx: PageContext, wellness: pd.DataFrame) -> None:
     state = st.session_state
     latest = wellness.iloc[0] if not wellness.empty else None
     marker = (ctx.athlete_id, None if latest is None else latest["date"])
-    if state.get("checkin_prefilled") != marker:
+    if state.get("checkin_prefilled") != marker or "checkin_date" not in state:
         state["checkin_prefilled"] = marker
         state["checkin_date"] = ctx.today
         for field, fallback in CHECKIN_DEFAULTS.items():

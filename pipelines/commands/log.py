@@ -11,7 +11,7 @@ from pipelines.athletes import get_profile, local_today
 from pipelines.commands.context import athlete_id
 from pipelines.db import Connection, connect
 from pipelines.entries import checkins, pain, rpe, validation
-from pipelines.entries.validation import RED_FLAGS, SITES, asks_red_flags
+from pipelines.entries.validation import PAIN_SCALE_TEXT, RED_FLAGS, SITES, asks_red_flags
 from pipelines.errors import InvalidEntry
 
 _DATE_HELP = "the day it refers to, YYYY-MM-DD (default: today)"
@@ -47,13 +47,13 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         "pain",
         parents=[common],
         help="pain at one body site (NRS 0-10)",
-        description="Pain 0-10: 0 none, 5 moderate, 10 worst imaginable.",
+        description=f"Pain 0-10: {PAIN_SCALE_TEXT}.",
     )
     pain_parser.add_argument("--site", required=True, help="one of " + ", ".join(SITES))
     pain_parser.add_argument("--side", help="left, right or both")
     pain_parser.add_argument("--site-other", help="what hurts, when --site other")
     pain_parser.add_argument("--moment", required=True, help=", ".join(validation.MOMENTS))
-    pain_parser.add_argument("--score", required=True, help="0 none, 5 moderate, 10 worst")
+    pain_parser.add_argument("--score", required=True, help=PAIN_SCALE_TEXT)
     link = pain_parser.add_mutually_exclusive_group()
     link.add_argument(
         "--activity",

@@ -88,12 +88,3 @@ def update_checkin(
 def delete_checkin(con: Connection, athlete_id: int, day: date) -> int:
     """Move the day's check-in to the trash; returns the id `trash.restore` takes to undo it."""
     return trash.discard(con, athlete_id, "checkin", "date = ?", [day])
-
-
-def checkin_on(con: Connection, athlete_id: int, day: date) -> CheckIn | None:
-    """The check-in of that day, or None."""
-    row = con.execute(
-        f"SELECT {', '.join(_COLUMNS)} FROM wellness_entries WHERE athlete_id = ? AND date = ?",
-        [athlete_id, day],
-    ).fetchone()
-    return None if row is None else CheckIn(**dict(zip(_COLUMNS, row, strict=True)))

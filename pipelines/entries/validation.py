@@ -58,6 +58,7 @@ RED_FLAG_MIN_SCORE = 5  # ask from the top of the "moderate" NRS band up; SCIENC
 
 PAIN_MIN, PAIN_MAX = 0, 10  # NRS 0-10; SCIENCE.md 6.5
 PAIN_ANCHORS = {0: "none", 5: "moderate", 10: "worst imaginable"}
+PAIN_SCALE_TEXT = ", ".join(f"{score} {word}" for score, word in PAIN_ANCHORS.items())
 HOOPER_MIN, HOOPER_MAX = 1, 7  # Hooper & Mackinnon 1995; SCIENCE.md 6.1
 HOOPER_ITEMS = ("stress", "sleep_quality", "fatigue", "soreness")
 HOOPER_LEVELS = {  # 1 = very, very low … 7 = very, very high (stress, fatigue, soreness)

@@ -109,6 +109,9 @@ def test_checkin_is_prefilled_from_the_latest_one(runner_db: Path) -> None:
     assert at.select_slider(key="checkin_stress").value == 6
     assert at.select_slider(key="checkin_mood").value == 2
     assert at.date_input(key="checkin_date").value == TODAY
+    at.switch_page("app_pages/overview.py").run()
+    at.switch_page("app_pages/log.py").run()  # widget state was dropped while away
+    assert at.select_slider(key="checkin_stress").value == 6
 
 
 def test_rpe_prompt_rates_a_recent_session(runner_db: Path) -> None:
