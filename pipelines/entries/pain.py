@@ -86,10 +86,18 @@ def add_pain(
 def update_pain(
     con: Connection, athlete_id: int, entry_id: int, values: Mapping[str, object], *, today: date
 ) -> PainEntry:
-    """Replace every field of one pain entry with validated values."""
+    """Replace every field of one pain entry with validated values.
+
+    A link to an activity that has since been removed (Strava retention, a deletion) may stay.
+    """
     entry = validation.pain_entry(values, today)
     with transaction(con):
-        _check_activity(con, athlete_id, entry)
+        linked = con.execute(
+            "SELECT activity_id FROM pain_entries WHERE id = ? AND athlete_id = ?",
+            [entry_id, athlete_id],
+        ).fetchone()
+        if linked is None or entry.activity_id != linked[0]:
+            _check_activity(con, athlete_id, entry)
         row = con.execute(
             f"""UPDATE pain_entries
                 SET {", ".join(f"{column} = ?" for column in _COLUMNS)},

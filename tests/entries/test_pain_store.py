@@ -123,3 +123,15 @@ def test_delete_of_someone_elses_entry_is_refused(runner_db: Path) -> None:
         with pytest.raises(NotFound):
             pain.delete_pain(con, ATHLETE + 1, entry_id)
     assert len(_rows(runner_db)) == 1
+
+
+def test_an_entry_keeps_its_link_when_the_activity_was_removed(runner_db: Path) -> None:
+    with connect(runner_db) as con:
+        entry_id = pain.add_pain(con, ATHLETE, ENTRY, today=TODAY)
+        con.execute("DELETE FROM activities WHERE id = ?", [RUN_ID])  # as a sync deletion does
+        pain.update_pain(con, ATHLETE, entry_id, {**ENTRY, "score": 2}, today=TODAY)
+        with pytest.raises(InvalidEntry):
+            pain.update_pain(
+                con, ATHLETE, entry_id, {**ENTRY, "activity_id": OLD_RUN_ID + 99}, today=TODAY
+            )
+    assert _rows(runner_db)[0][5:7] == (2, RUN_ID)
