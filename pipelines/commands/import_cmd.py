@@ -96,8 +96,9 @@ def run(args: argparse.Namespace) -> int:
     print(_summary(report, source))
     if report.skipped:
         print(f"Skipped {len(report.skipped)}:")
-        for item in report.skipped[:SHOWN_SKIPS]:
+        shown = report.skipped if args.verbose else report.skipped[:SHOWN_SKIPS]
+        for item in shown:
             print(f"  {item.item}: {item.reason}")
-        if len(report.skipped) > SHOWN_SKIPS:
+        if len(report.skipped) > len(shown):
             print(f"  … and {len(report.skipped) - SHOWN_SKIPS} more (run with -v for all)")
     return 0

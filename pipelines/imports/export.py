@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
-import logging
 import os
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path, PurePath
@@ -34,8 +33,6 @@ from pipelines.imports.models import (
 )
 from pipelines.imports.parallel import parse_files
 from pipelines.imports.sources import CSV_NAME, ExportSource, open_export
-
-log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int, str], None]  # (done, total, what is being read)
 FALLBACK_SPORT = "Workout"

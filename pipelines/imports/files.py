@@ -43,6 +43,8 @@ def unpack(name: str, data: bytes) -> tuple[str, bytes]:
 def read_activity_file(name: str, data: bytes) -> ActivityFile:
     """Read one activity file of any supported format; UnreadableFile when it cannot be read."""
     suffix, content = unpack(name, data)
+    if suffix == ".fit" and name.lower().endswith(".gz"):
+        return read_fit(content, verify_crc=False)  # gzip verified its CRC-32 already
     return READERS[suffix](content)
 
 
