@@ -53,6 +53,9 @@ def test_log_knee_pain_and_see_it_in_the_history(
     wait_for_app(page)
 
     expect(page.get_by_test_id("stAlertContentSuccess")).to_contain_text("Knee · right, 3/10")
+    table = page.get_by_test_id("stDataFrame").first
+    expect(table).to_contain_text("Knee · right · after a run · 3/10")
+    page.get_by_test_id("stExpander").get_by_text("Edit or delete an entry").click()
     history = page.get_by_role("combobox", name="Entry to edit or delete")
     expect(history).to_have_value(re.compile(r"Knee · right · after a run · 3/10$"))
     expect(page.get_by_test_id("stPlotlyChart")).to_have_count(1, timeout=20_000)
