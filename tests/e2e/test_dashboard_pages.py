@@ -1,4 +1,4 @@
-"""Overview and Load trends in real headless Chromium against `streamlit run`."""
+"""Today, Overview and Load trends in real headless Chromium against `streamlit run`."""
 
 from __future__ import annotations
 
@@ -19,10 +19,17 @@ def demo_app(demo_db: Path) -> Iterator[str]:
         yield url
 
 
-def test_overview_and_load_trends_render_charts(
+def test_today_overview_and_load_trends_render(
     demo_app: str, open_page: Callable[[str], Page]
 ) -> None:
     page = open_page(demo_app)
+    expect(page.get_by_role("heading", name="Today")).to_be_visible()
+    expect(page.get_by_text("Run cap today")).to_be_visible()
+    expect(page.get_by_role("heading", name="7-day outlook if you rest")).to_be_visible()
+    assert_no_exception(page)
+
+    page.get_by_test_id("stSidebarNav").get_by_text("Overview").click()
+    wait_for_app(page)
     expect(page.get_by_text("This week so far:")).to_be_visible()
     expect(page.get_by_test_id("stPlotlyChart")).to_have_count(2, timeout=20_000)
     expect(page.locator(".js-plotly-plot .main-svg").first).to_be_visible()
