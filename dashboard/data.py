@@ -132,9 +132,13 @@ def plans(path: str, athlete_id: int) -> list[StoredPlan]:
 @st.cache_data(ttl=CACHE_TTL_S, max_entries=16, show_spinner="Projecting your plan…")
 def plan_outlook(path: str, athlete_id: int, today: date, weeks: tuple[PlanWeek, ...]) -> Outlook:
     """A plan's projection and week reviews from today's real state (cached per edit)."""
-    return build_outlook(list(weeks), daily_metrics(path, athlete_id, today),
-                         activities(path, athlete_id).assign(athlete_id=athlete_id), today,
-                         profile(path, athlete_id))
+    return build_outlook(
+        list(weeks),
+        daily_metrics(path, athlete_id, today),
+        activities(path, athlete_id).assign(athlete_id=athlete_id),
+        today,
+        profile(path, athlete_id),
+    )
 
 
 def clear() -> None:

@@ -167,10 +167,8 @@ def generate(end: date, seed: int = SEED) -> dict[str, pd.DataFrame]:
                 hr if has_hr else None,
                 None,
             )
-            if (
-                (week.hip_pain >= 1
-                and kind != "walk_run")
-                or (kind == "walk_run" and week.hip_pain > 0)
+            if (week.hip_pain >= 1 and kind != "walk_run") or (
+                kind == "walk_run" and week.hip_pain > 0
             ):
                 during = max(0, min(10, round(week.hip_pain + rng.uniform(-1, 1))))
                 pains.append(
