@@ -31,8 +31,12 @@ if inputs.pain.empty and inputs.wellness.empty:
     st.stop()
 
 pain = prepare(inputs.pain)
-choice = st.segmented_control("Range", list(RANGES), default="6 months", key="body_range")
-days = RANGES.get(choice or "6 months")
+# Open on the shortest range that still shows the latest pain entry.
+latest_pain = None if pain.empty else pd.to_datetime(pain["day"]).max().date()
+age = 0 if latest_pain is None else (ctx.today - latest_pain).days
+default = next((k for k, v in RANGES.items() if v is None or v > age), "All")
+choice = st.segmented_control("Range", list(RANGES), default=default, key="body_range")
+days = RANGES.get(choice or default)
 start = None if days is None else ctx.today - timedelta(days=days)
 
 

@@ -8,8 +8,19 @@ import streamlit as st
 from dashboard import context, data
 from training.bands import ACWR_CAVEAT, acwr_band, form_meaning
 
-ICONS = {"see_clinician": "🩺", "rest": "🛌", "cross_train": "🚲", "easy": "🙂", "train": "🏃"}
-SEVERITY_ICONS = {"urgent": "🚨", "high": "🔴", "caution": "🟠", "info": "🔵"}
+ICONS = {
+    "see_clinician": ":material/medical_services:",
+    "rest": ":material/bedtime:",
+    "cross_train": ":material/directions_bike:",
+    "easy": ":material/directions_walk:",
+    "train": ":material/directions_run:",
+}
+SEVERITY_STYLE = {  # (icon, colour) per severity; material icons render without emoji fonts
+    "urgent": (":material/emergency:", "red"),
+    "high": (":material/error:", "red"),
+    "caution": (":material/warning:", "orange"),
+    "info": (":material/info:", "blue"),
+}
 TITLES = {
     "run_spike": "A run well past your recent longest",
     "weekly_distance_jump": "Weekly distance up more than 30%",
@@ -36,9 +47,15 @@ with st.container(border=True, key="today_card"):
     st.subheader(f"{ICONS[advice.kind]} {advice.headline}")
     if advice.kind == "see_clinician":
         flag = next(w for w in advice.warnings if w.is_red_flag)
-        st.error(flag.action, icon="🩺")
+        st.error(flag.action, icon=":material/medical_services:")
     cols = st.columns(3)
-    cols[0].metric("Run cap today", f"{advice.cap.minutes} min", "easy pace", delta_color="off")
+    cols[0].metric(
+        "Run cap today",
+        f"{advice.cap.minutes} min",
+        "easy pace",
+        delta_color="off",
+        delta_arrow="off",
+    )
     cols[1].metric("Distance", "—" if advice.cap.km is None else f"{advice.cap.km:.1f} km")
     cols[2].metric("Load", f"{advice.cap.load:.0f}")
     st.markdown("\n".join(f"- {reason}" for reason in advice.reasons))
@@ -53,9 +70,10 @@ if not advice.warnings:
     st.success("No warnings today: load, pain and recovery all look in range.")
 for warning in advice.warnings:
     title = TITLES.get(warning.id) or warning.id.removeprefix("red_flag_").replace("_", " ")
-    label = f"{SEVERITY_ICONS[warning.severity]} {warning.severity.upper()} · "
+    icon, colour = SEVERITY_STYLE[warning.severity]
+    label = f":{colour}[**{warning.severity.upper()}**] · "
     label += ("Red flag: " + title) if warning.is_red_flag else title
-    with st.expander(label, expanded=warning.severity in {"urgent", "high"}):
+    with st.expander(label, expanded=warning.severity in {"urgent", "high"}, icon=icon):
         st.markdown(f"**Why:** {warning.message}")
         st.markdown(f"**What to do:** {warning.action}")
         numbers = pd.DataFrame(

@@ -37,6 +37,19 @@ def pain_timeline(pain: pd.DataFrame, daily: pd.DataFrame, wellness: pd.DataFram
         col=1,
         secondary_y=True,
     )
+    # The load axis overlays the pain axis; plotly drops an overlay whose base axis has no
+    # trace, so an invisible point keeps the pain axis (and the layout) in place.
+    fig.add_scatter(
+        x=daily["date"][:1],
+        y=[0] * min(len(daily), 1),
+        mode="markers",
+        marker_opacity=0,
+        showlegend=False,
+        hoverinfo="skip",
+        row=1,
+        col=1,
+        secondary_y=False,
+    )
     if not pain.empty:
         worst = pain.groupby(["place", "day"], as_index=False)["score"].max()
         for i, (place, group) in enumerate(worst.groupby("place")):
@@ -74,14 +87,16 @@ def pain_timeline(pain: pd.DataFrame, daily: pd.DataFrame, wellness: pd.DataFram
             col=1,
         )
     fig.update_yaxes(title_text="pain (0-10)", range=[0, 10.5], row=1, col=1, secondary_y=False)
-    fig.update_yaxes(title_text="load", showgrid=False, row=1, col=1, secondary_y=True)
+    fig.update_yaxes(
+        title_text="load", showgrid=False, tickformat=".0f", row=1, col=1, secondary_y=True
+    )
     fig.update_yaxes(title_text="Hooper rating", range=[0.5, 7.5], row=2, col=1)
     fig.update_layout(
         title="Pain, load, stress and sleep",
         height=HEIGHT,
         hovermode="x unified",
-        margin={"l": 10, "r": 10, "t": 60, "b": 10},
-        legend={"orientation": "h", "y": 1.1, "x": 0},
+        margin={"l": 10, "r": 10, "t": 90, "b": 10},
+        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0},
     )
     return fig
 

@@ -44,7 +44,7 @@ def test_a_red_flag_takes_over_the_today_page(demo_db: Path) -> None:
     at = run_page()
     assert "Stop running and see a clinician" in at.subheader[0].value
     assert "today" in at.error[0].value
-    assert at.expander[0].label.startswith("🚨 URGENT · Red flag")
+    assert at.expander[0].label.startswith(":red[**URGENT**] · Red flag")
 
 
 def test_body_and_mind_shows_associations_with_sample_sizes(demo_db: Path) -> None:

@@ -89,13 +89,18 @@ def choose_kind(warnings: list[Warning], cap: Cap, stressed: bool) -> Kind:
     return "train"
 
 
-def _cap_reason(cap: Cap, kind: Kind) -> str:
+def _cap_reason(cap: Cap, kind: Kind, done_today: float) -> str:
     if kind in NO_RUN_KINDS:
         return "No running today, so the running cap is 0."
     limit = "the load ratio ≤ 1.3" if cap.binding == "load_ratio" else "form above −30"
     distance = "" if cap.km is None else f" ≈ {cap.km:.1f} km"
+    already = (
+        f"After what you have already done today (load {done_today:.0f}), the most you can add"
+        if done_today > 0
+        else "The most you can run today"
+    )
     text = (
-        f"The most you can run today and stay in band: load {cap.load:.0f}, about "
+        f"{already} and stay in band: load {cap.load:.0f}, about "
         f"{cap.minutes} min easy{distance} (set by {limit})"
     )
     if cap.stress_adjusted:
@@ -160,7 +165,7 @@ def build_advice(
             f"You have already trained today (load {state.done_today:.0f}); "
             "the rest of the day is for recovery."
         )
-    reasons += [_cap_reason(cap, kind), _forecast_reason(forecast)]
+    reasons += [_cap_reason(cap, kind, state.done_today), _forecast_reason(forecast)]
     stress_noted = stressed or any(w.id.startswith("stress_sleep") for w in warnings)
     return Advice(
         day=as_of,
