@@ -7,6 +7,8 @@ the runner whichever way the value came in. Vocabularies live here so other code
 from __future__ import annotations
 
 import math
+import numbers
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -233,11 +235,26 @@ def red_flags(value: object) -> tuple[str, ...]:
     return tuple(sorted(keys, key=list(RED_FLAGS).index))
 
 
+ACTIVITY_ID_ALLOWED = "a non-zero whole number: the id of one of your activities"
+
+
 def activity_id(value: object, field: str = "activity_id") -> int | None:
-    """An activity id (a positive whole number) or None."""
+    """An activity id or None, parsed exactly.
+
+    Ids use all 63 bits (beyond a float's precision) and may be negative: sessions imported
+    from loose files and logged strength sessions carry negative ids.
+    """
     if is_blank(value):
         return None
-    return whole_number(field, value, 1, 2**63 - 1)
+    number: int | None = None
+    whole = isinstance(value, numbers.Integral) and not isinstance(value, bool)
+    if whole or (isinstance(value, float) and value.is_integer()):
+        number = int(value)  # type: ignore[call-overload]
+    elif isinstance(value, str) and re.fullmatch(r"[+-]?\d+", value.strip()):
+        number = int(value.strip())
+    if number is None or number == 0 or not -(2**63) < number < 2**63:
+        raise InvalidEntry(field, ACTIVITY_ID_ALLOWED, value)
+    return number
 
 
 def pain_entry(values: Mapping[str, object], today: date) -> PainEntry:

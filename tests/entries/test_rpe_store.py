@@ -83,3 +83,20 @@ def test_recent_sessions_without_a_rating_are_listed(runner_db: Path) -> None:
         assert list(rpe.awaiting_rpe(con, ATHLETE, TODAY)["id"]) == [RIDE_ID]
         assert rpe.awaiting_rpe(con, ATHLETE, TODAY + timedelta(days=8)).empty
         assert list(rpe.rpe_history(con, ATHLETE)["activity_id"]) == [RUN_ID]
+
+
+def test_rpe_for_a_session_imported_from_a_loose_file(runner_db: Path) -> None:
+    """Loose files get 63-bit negative ids; they must round-trip exactly, not through a float."""
+    file_id = -8446744073709551615
+    with connect(runner_db) as con:
+        con.execute(
+            "INSERT INTO activities (id, athlete_id, source, sport_type, start_date,"
+            " start_date_local, moving_time_s) SELECT ?, athlete_id, 'file', sport_type,"
+            " start_date, start_date_local, moving_time_s FROM activities WHERE id = ?",
+            [file_id, RUN_ID],
+        )
+        rpe.set_rpe(con, ATHLETE, str(file_id), 6)
+        stored = con.execute(
+            "SELECT rpe FROM session_rpe WHERE activity_id = ?", [file_id]
+        ).fetchone()
+    assert stored == (6.0,)

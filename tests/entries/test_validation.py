@@ -42,6 +42,12 @@ PAIN_OK = [
     ("note at the limit", {"note": "n" * 500}, "note", "n" * 500),
     ("blank note", {"note": "   "}, "note", None),
     ("activity id", {"activity_id": "12345"}, "activity_id", 12345),
+    (
+        "file activity id",
+        {"activity_id": "-8446744073709551615"},
+        "activity_id",
+        -8446744073709551615,
+    ),
     ("no activity", {"activity_id": None}, "activity_id", None),
     (
         "red flags as text",
@@ -77,7 +83,7 @@ PAIN_BAD = [
     ("other without text", {"site": "other"}, "site_other", "short description"),
     ("site_other too long", {"site": "other", "site_other": "x" * 61}, "site_other", "60"),
     ("note too long", {"note": "n" * 501}, "note", "at most 500"),
-    ("activity id 0", {"activity_id": 0}, "activity_id", "whole number from 1"),
+    ("activity id 0", {"activity_id": 0}, "activity_id", "non-zero whole number"),
     ("activity id text", {"activity_id": "run"}, "activity_id", "whole number"),
     ("unknown red flag", {"red_flags": "numbness;dizzy"}, "red_flags", "cant_bear_weight"),
 ]
