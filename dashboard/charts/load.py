@@ -5,33 +5,21 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard.charts.style import (
+    FATIGUE_COLOR,
+    FITNESS_COLOR,
+    FORM_COLOR,
+    VOLUME_COLOR,
+    add_usual_ratio_band,
+    apply_layout,
+)
 from training.bands import (
-    ACWR_CAUTION,
     ACWR_HIGH,
-    ACWR_LOW,
     FORM_FRESH,
     FORM_GREY,
     FORM_OPTIMAL,
     FORM_TRANSITION,
 )
-
-FITNESS_COLOR = "#2E86DE"
-FATIGUE_COLOR = "#E67E22"
-FORM_COLOR = "#8E44AD"
-VOLUME_COLOR = "#16A085"
-HEIGHT = 360
-
-
-def _layout(fig: go.Figure, title: str, y_title: str) -> go.Figure:
-    fig.update_layout(
-        title=title,
-        height=HEIGHT,
-        margin={"l": 10, "r": 10, "t": 80, "b": 10},
-        hovermode="x unified",
-        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0},
-        yaxis_title=y_title,
-    )
-    return fig
 
 
 def weekly_volume(weeks: pd.DataFrame, current_week: pd.Timestamp | None = None) -> go.Figure:
@@ -72,7 +60,7 @@ def weekly_volume(weeks: pd.DataFrame, current_week: pd.Timestamp | None = None)
         },
         yaxis={"rangemode": "tozero"},
     )
-    return _layout(fig, "Weekly volume", "km")
+    return apply_layout(fig, "Weekly volume", "km")
 
 
 def fitness_fatigue_form(daily: pd.DataFrame) -> go.Figure:
@@ -121,21 +109,13 @@ def fitness_fatigue_form(daily: pd.DataFrame) -> go.Figure:
     low = min(FORM_OPTIMAL - 10, float(values.min()) - 5) if len(values) else -40
     high = max(FORM_TRANSITION + 5, float(values.max()) + 5) if len(values) else 40
     fig.update_yaxes(range=[low, high])
-    return _layout(fig, "Fitness, fatigue and form", "load units")
+    return apply_layout(fig, "Fitness, fatigue and form", "load units")
 
 
 def load_ratio(daily: pd.DataFrame) -> go.Figure:
     """EWMA and rolling acute:chronic ratios over the 0.8–1.3 usual band and the 1.5 line."""
     fig = go.Figure()
-    fig.add_hrect(
-        y0=ACWR_LOW,
-        y1=ACWR_CAUTION,
-        fillcolor="rgba(46,204,113,0.12)",
-        line_width=0,
-        layer="below",
-        annotation_text="usual range",
-        annotation_position="top left",
-    )
+    add_usual_ratio_band(fig)
     fig.add_hline(
         y=ACWR_HIGH,
         line_dash="dot",
@@ -157,7 +137,7 @@ def load_ratio(daily: pd.DataFrame) -> go.Figure:
         line={"color": "#7F8C8D", "dash": "dot"},
         hovertemplate="%{y:.2f}<extra>rolling</extra>",
     )
-    return _layout(fig, "Recent load vs your usual (acute:chronic ratio)", "ratio")
+    return apply_layout(fig, "Recent load vs your usual (acute:chronic ratio)", "ratio")
 
 
 def monotony(daily: pd.DataFrame) -> go.Figure:
@@ -177,4 +157,4 @@ def monotony(daily: pd.DataFrame) -> go.Figure:
         line={"color": VOLUME_COLOR},
         hovertemplate="%{y:.2f}<extra></extra>",
     )
-    return _layout(fig, "Training monotony", "mean / SD of daily load")
+    return apply_layout(fig, "Training monotony", "mean / SD of daily load")

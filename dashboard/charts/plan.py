@@ -7,8 +7,14 @@ from datetime import date
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.charts.load import FATIGUE_COLOR, FITNESS_COLOR, FORM_COLOR, HEIGHT, VOLUME_COLOR
-from training.bands import ACWR_CAUTION, ACWR_LOW
+from dashboard.charts.style import (
+    FATIGUE_COLOR,
+    FITNESS_COLOR,
+    FORM_COLOR,
+    VOLUME_COLOR,
+    add_usual_ratio_band,
+    apply_layout,
+)
 from training.planner.review import WeekReview
 
 PLANNED_COLOR = "rgba(22,160,133,0.35)"
@@ -47,29 +53,15 @@ def projection_figure(history: pd.DataFrame, projection: pd.DataFrame, today: da
         annotation_text="today",
         annotation_position="top left",
     )
-    fig.update_layout(
-        title="Fitness, fatigue and form: real, then as planned (dashed)",
-        height=HEIGHT,
-        margin={"l": 10, "r": 10, "t": 50, "b": 10},
-        hovermode="x unified",
-        legend={"orientation": "h", "y": 1.12, "x": 0},
-        yaxis_title="load units",
+    return apply_layout(
+        fig, "Fitness, fatigue and form: real, then as planned (dashed)", "load units"
     )
-    return fig
 
 
 def ratio_figure(history: pd.DataFrame, projection: pd.DataFrame, today: date) -> go.Figure:
     """The EWMA load ratio, real then projected, over the 0.8-1.3 usual band."""
     fig = go.Figure()
-    fig.add_hrect(
-        y0=ACWR_LOW,
-        y1=ACWR_CAUTION,
-        fillcolor="rgba(46,204,113,0.12)",
-        line_width=0,
-        layer="below",
-        annotation_text="usual range",
-        annotation_position="top left",
-    )
+    add_usual_ratio_band(fig)
     fig.add_scatter(
         x=history["date"],
         y=history["acwr"],
@@ -85,15 +77,7 @@ def ratio_figure(history: pd.DataFrame, projection: pd.DataFrame, today: date) -
         hovertemplate="%{y:.2f}<extra>projected</extra>",
     )
     fig.add_vline(x=pd.Timestamp(today).timestamp() * 1000, line_dash="dot", line_color="#7F8C8D")
-    fig.update_layout(
-        title="Recent load vs your usual (EWMA 7/28 days)",
-        height=300,
-        margin={"l": 10, "r": 10, "t": 50, "b": 10},
-        hovermode="x unified",
-        legend={"orientation": "h", "y": 1.15, "x": 0},
-        yaxis_title="ratio",
-    )
-    return fig
+    return apply_layout(fig, "Recent load vs your usual (EWMA 7/28 days)", "ratio", height=300)
 
 
 def plan_vs_actual_figure(reviews: list[WeekReview]) -> go.Figure:
@@ -115,12 +99,6 @@ def plan_vs_actual_figure(reviews: list[WeekReview]) -> go.Figure:
         marker_color=VOLUME_COLOR,
         hovertemplate="run %{y:.1f} km<extra></extra>",
     )
-    fig.update_layout(
-        title="Planned vs actual running distance",
-        barmode="group",
-        height=300,
-        margin={"l": 10, "r": 10, "t": 50, "b": 10},
-        legend={"orientation": "h", "y": 1.15, "x": 0},
-        yaxis_title="km",
+    return apply_layout(
+        fig, "Planned vs actual running distance", "km", height=300, barmode="group"
     )
-    return fig

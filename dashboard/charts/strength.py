@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard.charts.style import apply_layout
 from training.strength.adherence import Adherence
 from training.strength.pain import ACCEPTABLE_MAX_PAIN, PROGRESS_MAX_PAIN
 
@@ -12,18 +13,6 @@ DONE_COLOR = "#16A085"
 MISSED_COLOR = "#D5DBDB"
 PAIN_COLOR = "#C0392B"
 HEIGHT = 320
-
-
-def _layout(fig: go.Figure, title: str, y_title: str) -> go.Figure:
-    fig.update_layout(
-        title=title,
-        height=HEIGHT,
-        margin={"l": 10, "r": 10, "t": 70, "b": 10},
-        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0},
-        yaxis_title=y_title,
-        barmode="stack",
-    )
-    return fig
 
 
 def adherence_bars(result: Adherence) -> go.Figure:
@@ -51,7 +40,13 @@ def adherence_bars(result: Adherence) -> go.Figure:
             ),
         ]
     )
-    return _layout(fig, f"Sessions done: {result.fraction:.0%} of those due", "sessions")
+    return apply_layout(
+        fig,
+        f"Sessions done: {result.fraction:.0%} of those due",
+        "sessions",
+        height=HEIGHT,
+        barmode="stack",
+    )
 
 
 def pain_trend(history: pd.DataFrame) -> go.Figure:
@@ -85,4 +80,6 @@ def pain_trend(history: pd.DataFrame) -> go.Figure:
         annotation_text=f"above {ACCEPTABLE_MAX_PAIN}: ease off",
     )
     fig.update_yaxes(range=[0, 10])
-    return _layout(fig, "Pain during strength sessions (0-10)", "pain (0-10)")
+    return apply_layout(
+        fig, "Pain during strength sessions (0-10)", "pain (0-10)", height=HEIGHT, barmode="stack"
+    )

@@ -1,0 +1,42 @@
+"""One look for every chart: shared colours, the title/legend layout and the usual-ratio band."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+from training.bands import ACWR_CAUTION, ACWR_LOW
+
+FITNESS_COLOR = "#2E86DE"
+FATIGUE_COLOR = "#E67E22"
+FORM_COLOR = "#8E44AD"
+VOLUME_COLOR = "#16A085"
+HEIGHT = 360
+
+
+def apply_layout(
+    fig: go.Figure, title: str, y_title: str, *, height: int = HEIGHT, **extra: object
+) -> go.Figure:
+    """Title on top, the legend in a row just under it (never over it), compact margins."""
+    fig.update_layout(
+        title=title,
+        height=height,
+        margin={"l": 10, "r": 10, "t": 80, "b": 10},
+        hovermode="x unified",
+        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0},
+        yaxis_title=y_title,
+        **extra,
+    )
+    return fig
+
+
+def add_usual_ratio_band(fig: go.Figure) -> None:
+    """Shade the 0.8-1.3 load-ratio band that the app calls 'your usual' (Gabbett 2016)."""
+    fig.add_hrect(
+        y0=ACWR_LOW,
+        y1=ACWR_CAUTION,
+        fillcolor="rgba(46,204,113,0.12)",
+        line_width=0,
+        layer="below",
+        annotation_text="usual range",
+        annotation_position="top left",
+    )
