@@ -55,7 +55,9 @@ def lagged_rank_correlation(pain: pd.Series, driver: pd.Series, lags: range) -> 
     for lag in lags:
         shifted = driver.copy()
         shifted.index = shifted.index + pd.Timedelta(days=lag)
-        pairs = pd.concat([pain.rename("pain"), shifted.rename("driver")], axis=1).dropna()
+        pairs = pd.concat(
+            [pain.rename("pain"), shifted.rename("driver")], axis=1, sort=True
+        ).dropna()
         n = len(pairs)
         rho = None
         if n >= MIN_PAIRS and pairs["pain"].nunique() > 1 and pairs["driver"].nunique() > 1:
