@@ -68,6 +68,38 @@ def render(ctx: PageContext) -> None:
             value=float(p.starting_ctl),
             key="profile_starting_ctl",
         )
+        with st.expander("Model settings"):
+            m1, m2 = st.columns(2)
+            ctl_days = m1.number_input(
+                "Fitness time constant (days; 42 is the PMC default)",
+                min_value=14,
+                max_value=90,
+                value=p.ctl_days,
+                key="profile_ctl_days",
+            )
+            atl_days = m2.number_input(
+                "Fatigue time constant (days; 7 is the PMC default)",
+                min_value=3,
+                max_value=21,
+                value=p.atl_days,
+                key="profile_atl_days",
+            )
+            m3, m4 = st.columns(2)
+            female_a = m3.number_input(
+                "Women's TRIMP weighting a (0.86 Morton 1990; 0.64 GoldenCheetah)",
+                min_value=0.64,
+                max_value=0.86,
+                step=0.01,
+                value=p.trimp_female_a,
+                key="profile_trimp_female_a",
+            )
+            rest_limit = m4.number_input(
+                "Days in a row without rest before a note",
+                min_value=3,
+                max_value=30,
+                value=p.no_rest_days_limit,
+                key="profile_no_rest_days_limit",
+            )
         saved = st.form_submit_button("Save profile", key="profile_save")
     if not saved:
         return
@@ -80,6 +112,10 @@ def render(ctx: PageContext) -> None:
         "threshold_pace_s_per_km": _optional(pace),
         "timezone": timezone or None,
         "starting_ctl": starting,
+        "ctl_days": ctl_days,
+        "atl_days": atl_days,
+        "trimp_female_a": female_a,
+        "no_rest_days_limit": rest_limit,
     }
     try:
         with connect(ctx.db_path) as con:

@@ -81,3 +81,23 @@ def test_settings_rejects_a_bad_time_zone_and_writes_nothing(demo_db: Path) -> N
     con = duckdb.connect(str(demo_db))
     assert con.execute("SELECT hr_max, timezone FROM athletes").fetchone() == (188, "Europe/London")
     con.close()
+
+
+def test_settings_changes_the_model_time_constants(demo_db: Path) -> None:
+    at = open_page("app_pages/settings.py")
+    at.number_input(key="profile_ctl_days").set_value(28)
+    at.button(key="profile_save").click()
+    at.run()
+    assert not at.exception
+    con = duckdb.connect(str(demo_db))
+    assert con.execute("SELECT ctl_days FROM athletes").fetchone() == (28,)
+    short = con.execute("SELECT ctl FROM daily_metrics ORDER BY date DESC LIMIT 1").fetchone()
+    con.close()
+    at.number_input(key="profile_ctl_days").set_value(42)
+    at.button(key="profile_save").click()
+    at.run()
+    con = duckdb.connect(str(demo_db))
+    assert (
+        con.execute("SELECT ctl FROM daily_metrics ORDER BY date DESC LIMIT 1").fetchone() != short
+    )
+    con.close()
