@@ -101,8 +101,19 @@ def _redeem(db_path: Path, nonce: str) -> None:
 
 
 def store_connection(db_path: Path, tokens: Tokens, athlete: Mapping[str, Any] | None) -> None:
-    """Create the athlete if new (keeping a profile the runner set) and save the tokens."""
+    """Create the athlete if new (keeping a profile the runner set) and save the tokens.
+
+    One database holds at most one Strava connection: Strava's API Agreement lets a runner's
+    API data be shown only to that runner, and anyone who opens this database's app sees it.
+    """
     with connect(db_path) as con, transaction(con):
+        others = [a for a in token_store.connected_athlete_ids(con) if a != tokens.athlete_id]
+        if others:
+            raise StravaAuthError(
+                "This database is already connected to another Strava account. Strava's data "
+                "may only be shown to its owner, so each runner needs their own database: "
+                "start Stridewise with STRIDEWISE_DB pointing at a new file. Nothing was stored."
+            )
         ensure_athlete(con, tokens.athlete_id, tokens.athlete_name, "strava")
         sex = (athlete or {}).get("sex")
         if sex in ("M", "F"):
