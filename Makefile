@@ -21,7 +21,8 @@ $(VENV)/.dev: $(VENV)/.runtime requirements-dev.lock
 	@touch $@
 
 run: $(VENV)/.runtime  ## seed the demo database if there is none, then start the dashboard
-	$(BIN)/stridewise demo --if-missing
+	@# A runner's own file (STRIDEWISE_DB) never gets the demo seeded into it.
+	@if [ -z "$$STRIDEWISE_DB" ]; then $(BIN)/stridewise demo --if-missing; fi
 	$(BIN)/streamlit run dashboard/streamlit_app.py --server.port $(PORT)
 
 demo: $(VENV)/.runtime  ## rebuild the demo database from scratch
