@@ -6,6 +6,7 @@ cached per database file and athlete and cleared after every write the app makes
 
 from __future__ import annotations
 
+import os
 from datetime import date
 
 import pandas as pd
@@ -144,6 +145,27 @@ def plan_outlook(path: str, athlete_id: int, today: date, weeks: tuple[PlanWeek,
 def clear() -> None:
     """Forget every cached result; call after the app writes to the database."""
     st.cache_data.clear()
+
+
+_seen_stamps: dict[str, tuple[int | None, int | None]] = {}
+
+
+def _mtime_ns(path: str) -> int | None:
+    return os.stat(path).st_mtime_ns if os.path.exists(path) else None
+
+
+def _stamp(path: str) -> tuple[int | None, int | None]:
+    """Modification times of the database file and its write-ahead log (reads change neither)."""
+    return _mtime_ns(path), _mtime_ns(path + ".wal")
+
+
+def forget_if_changed_elsewhere(path: str) -> None:
+    """Drop cached results when the file changed since they were read: a sync, an import or a
+    CLI entry in another process shows up on the next rerun instead of after the cache TTL."""
+    stamp = _stamp(path)
+    if _seen_stamps.get(path) not in (None, stamp):
+        clear()
+    _seen_stamps[path] = stamp
 
 
 @st.cache_data(ttl=2, max_entries=8, show_spinner=False)

@@ -10,6 +10,7 @@ from dashboard.context import ATHLETE_KEY
 st.set_page_config(page_title="Stridewise", page_icon="🏃", layout="wide")
 strava_redirect.handle()
 
+data.forget_if_changed_elsewhere(data.db_path())
 athletes = data.athletes(data.db_path())
 if athletes:
     ids = [athlete_id for athlete_id, _, _ in athletes]

@@ -101,3 +101,13 @@ def test_settings_changes_the_model_time_constants(demo_db: Path) -> None:
         con.execute("SELECT ctl FROM daily_metrics ORDER BY date DESC LIMIT 1").fetchone() != short
     )
     con.close()
+
+
+def test_a_write_from_another_process_shows_on_the_next_rerun(demo_db: Path) -> None:
+    at = open_page("app_pages/overview.py")
+    assert not at.sidebar.selectbox
+    con = duckdb.connect(str(demo_db))  # as a sync or a CLI command in another process would
+    con.execute("INSERT INTO athletes (id, name) VALUES (99, 'Second runner')")
+    con.close()
+    at.run()
+    assert at.sidebar.selectbox[0].label == "Athlete"
