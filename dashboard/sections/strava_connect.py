@@ -135,6 +135,14 @@ def _retention(path: str, status: ConnectionStatus) -> None:
             value=prefs.fetch_details,
             key="strava_fetch_details",
         )
+        streams = st.checkbox(
+            "Also read heart-rate streams, for load from your full heart-rate trace: one "
+            "extra request per activity with heart rate",
+            value=prefs.fetch_streams,
+            help="Newest activities first. Each sync stops before Strava's request budget is "
+            "used up and the next one carries on, so a long history fills in over a few days.",
+            key="strava_fetch_streams",
+        )
         saved = st.form_submit_button("Save sync settings")
     if saved:
         try:
@@ -145,6 +153,7 @@ def _retention(path: str, status: ConnectionStatus) -> None:
                     retention_days=int(days),
                     overlap_days=prefs.overlap_days,
                     fetch_details=details,
+                    fetch_streams=streams,
                 )
         except InvalidEntry as error:
             st.error(f"Not saved. {error.field}: {error.allowed}.")

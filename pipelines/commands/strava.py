@@ -44,6 +44,12 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         choices=["on", "off"],
         help="read each new run's detail (perceived exertion): 1 request per run",
     )
+    keep.add_argument(
+        "--streams",
+        choices=["on", "off"],
+        help="read the heart-rate stream of each activity that has one, for heart-rate load: "
+        "1 request per activity, newest first, within the rate budget",
+    )
     parser.set_defaults(handler=run)
 
 
@@ -60,7 +66,10 @@ def _status(con: Connection, athlete: int) -> int:
         print(f"Last sync: {latest.status} at {when:%Y-%m-%d %H:%M} UTC: {latest.message or ''}")
     prefs = preferences(con, athlete)
     kept = f"{prefs.retention_days} days" if prefs.retention_days else "everything"
-    print(f"API activities kept: {kept}.")
+    print(
+        f"API activities kept: {kept}; run details {'on' if prefs.fetch_details else 'off'}; "
+        f"heart-rate streams {'on' if prefs.fetch_streams else 'off'}."
+    )
     return 0
 
 
@@ -72,11 +81,13 @@ def _retention(con: Connection, athlete: int, args: argparse.Namespace) -> int:
         retention_days=current.retention_days if args.days is None else args.days,
         overlap_days=current.overlap_days if args.overlap_days is None else args.overlap_days,
         fetch_details=current.fetch_details if args.details is None else args.details == "on",
+        fetch_streams=current.fetch_streams if args.streams is None else args.streams == "on",
     )
     kept = f"{prefs.retention_days} days" if prefs.retention_days else "everything"
     print(
         f"API activities kept: {kept}; each sync re-lists {prefs.overlap_days} days; "
-        f"run details {'on' if prefs.fetch_details else 'off'}."
+        f"run details {'on' if prefs.fetch_details else 'off'}; "
+        f"heart-rate streams {'on' if prefs.fetch_streams else 'off'}."
     )
     return 0
 

@@ -102,22 +102,33 @@ class RateBudget(RateLimiter):
         self.windows: dict[str, Window] = {}
 
     def __call__(self, args: dict[str, str], method: Any) -> None:
-        """Take the usage headers of one API response (missing headers are tolerated)."""
+        """Take the usage headers of one API response; without them, count the call ourselves.
+
+        Strava has been seen to omit the headers (on streams, STRAVA.md 2.2), yet the call still
+        counts against its limits, so a run of such calls must still reach the stop line.
+        """
         headers = {key.casefold(): value for key, value in args.items()}
+        seen = False
         for family, prefix in (("overall", "x-ratelimit"), ("read", "x-readratelimit")):
             usage = _pair(headers.get(f"{prefix}-usage"))
             limit = _pair(headers.get(f"{prefix}-limit"))
             if usage and limit:
                 self.windows[family] = Window(usage[0], usage[1], limit[0], limit[1])
+                seen = True
+        if not seen:
+            for window in self.windows.values():
+                window.short_usage += 1
+                window.long_usage += 1
 
-    def check(self) -> None:
-        """Raise RateLimited before a request that would cross the stop line."""
+    def check(self, stop_fraction: float | None = None) -> None:
+        """Raise RateLimited before a request that would cross the stop line (or a lower one)."""
         now = self.clock()
+        fraction = self.stop_fraction if stop_fraction is None else stop_fraction
         for window in self.windows.values():
-            if window.long_usage >= window.long_limit * self.stop_fraction:
+            if window.long_usage >= window.long_limit * fraction:
                 raise RateLimited(next_utc_midnight(now), "Strava's daily request budget is used")
         for window in self.windows.values():
-            if window.short_usage >= window.short_limit * self.stop_fraction:
+            if window.short_usage >= window.short_limit * fraction:
                 raise RateLimited(next_quarter(now), "Strava's 15-minute request budget is used")
 
     def on_429(self) -> RateLimited:

@@ -19,6 +19,9 @@ class SyncReport:
     deleted: int = 0
     pruned: int = 0
     details: int = 0
+    streams: int = 0
+    streams_missing: int = 0
+    streams_left: int = 0
     hr_max_seeded: int | None = None
     recomputed_since: date | None = None
     seconds: float = 0.0
@@ -39,6 +42,14 @@ def summary(report: SyncReport) -> str:
         parts.append(f"{report.pruned} older than your retention setting pruned")
     if report.details:
         parts.append(f"{report.details} runs' details read")
+    if report.streams or report.streams_missing:
+        parts.append(f"heart-rate streams read for {report.streams} activities")
+    if report.streams_missing:
+        parts.append(f"{report.streams_missing} had no heart-rate stream on Strava")
+    if report.streams_left:
+        parts.append(
+            f"{report.streams_left} heart-rate streams left for the next sync (rate budget)"
+        )
     if report.hr_max_seeded:
         parts.append(f"max HR set to {report.hr_max_seeded} bpm from your Strava zones")
     return ", ".join(parts) + f" ({report.requests} requests, {report.seconds:.1f} s)"

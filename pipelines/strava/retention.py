@@ -25,6 +25,7 @@ class StravaPreferences:
     retention_days: int | None = None
     overlap_days: int = 14  # re-list two weeks to catch edits and late uploads (STRAVA.md 3.1)
     fetch_details: bool = False
+    fetch_streams: bool = False
 
 
 def _days(value: object, field: str, allowed: str, low: int, high: int) -> int:
@@ -40,11 +41,11 @@ def _days(value: object, field: str, allowed: str, low: int, high: int) -> int:
 def preferences(con: Connection, athlete_id: int) -> StravaPreferences:
     """The athlete's stored preferences, defaults when none are stored."""
     row = con.execute(
-        "SELECT retention_days, overlap_days, fetch_details FROM strava_settings"
+        "SELECT retention_days, overlap_days, fetch_details, fetch_streams FROM strava_settings"
         " WHERE athlete_id = ?",
         [athlete_id],
     ).fetchone()
-    return StravaPreferences() if row is None else StravaPreferences(row[0], row[1], row[2])
+    return StravaPreferences() if row is None else StravaPreferences(*row)
 
 
 def set_preferences(
@@ -54,6 +55,7 @@ def set_preferences(
     retention_days: object = None,
     overlap_days: object = 14,
     fetch_details: bool = False,
+    fetch_streams: bool = False,
 ) -> StravaPreferences:
     """Validate and store the preferences; nothing is written if any value is not allowed."""
     retention = (
@@ -63,14 +65,15 @@ def set_preferences(
     )
     overlap = _days(overlap_days, "overlap_days", OVERLAP_ALLOWED, 1, 90)
     con.execute(
-        """INSERT INTO strava_settings (athlete_id, retention_days, overlap_days, fetch_details)
-           VALUES (?, ?, ?, ?)
+        """INSERT INTO strava_settings
+               (athlete_id, retention_days, overlap_days, fetch_details, fetch_streams)
+           VALUES (?, ?, ?, ?, ?)
            ON CONFLICT (athlete_id) DO UPDATE SET retention_days = EXCLUDED.retention_days,
                overlap_days = EXCLUDED.overlap_days, fetch_details = EXCLUDED.fetch_details,
-               updated_at = now()""",
-        [athlete_id, retention, overlap, bool(fetch_details)],
+               fetch_streams = EXCLUDED.fetch_streams, updated_at = now()""",
+        [athlete_id, retention, overlap, bool(fetch_details), bool(fetch_streams)],
     )
-    return StravaPreferences(retention, overlap, bool(fetch_details))
+    return StravaPreferences(retention, overlap, bool(fetch_details), bool(fetch_streams))
 
 
 def prune(
@@ -91,12 +94,26 @@ def prune(
     return int(found[0]), found[1]
 
 
+def forget_missing_activities(con: Connection, athlete_id: int) -> None:
+    """Drop stream misses of activities that are gone (pruned, or deleted on Strava)."""
+    con.execute(
+        """DELETE FROM strava_stream_misses WHERE athlete_id = ?
+               AND activity_id NOT IN (SELECT id FROM activities WHERE athlete_id = ?)""",
+        [athlete_id, athlete_id],
+    )
+
+
 def delete_api_data(con: Connection, athlete_id: int) -> int:
     """Delete every API-sourced activity and the sync history of the athlete (on disconnect)."""
     row = con.execute(
         "SELECT count(*) FROM activities WHERE athlete_id = ? AND source = ?", [athlete_id, SOURCE]
     ).fetchone()
     con.execute("DELETE FROM activities WHERE athlete_id = ? AND source = ?", [athlete_id, SOURCE])
-    for table in ("strava_listed_ids", "strava_sync_checkpoints", "strava_sync_runs"):
+    for table in (
+        "strava_listed_ids",
+        "strava_sync_checkpoints",
+        "strava_sync_runs",
+        "strava_stream_misses",
+    ):
         con.execute(f"DELETE FROM {table} WHERE athlete_id = ?", [athlete_id])
     return int(row[0]) if row else 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import Any, TypeVar
 
 from stravalib import exc
 from stravalib.client import Client
@@ -22,10 +22,11 @@ from pipelines.strava.errors import StravaAuthError
 from pipelines.strava.tokens import Tokens
 
 Refresher = Callable[[bool], Tokens]
+T = TypeVar("T")
 
 
 class ApiSession:
-    """GETs raw JSON through stravalib's protocol with our budget, retries and tokens."""
+    """Calls stravalib with our budget, retries and tokens."""
 
     def __init__(
         self,
@@ -56,14 +57,18 @@ class ApiSession:
         self.client.access_token = tokens.access_token
 
     def get(self, path: str, **params: Any) -> Any:
-        """GET an API path; refresh ahead of expiry; one forced refresh on a 401, then stop."""
+        """GET an API path as raw JSON (nothing stravalib's models would drop or coerce)."""
+        return self.run(lambda client: client.protocol.get(path, **params))
+
+    def run(self, request: Callable[[Client], T]) -> T:
+        """One stravalib call; refresh ahead of expiry; one forced refresh on a 401, then stop."""
         if self.tokens.needs_refresh():
             self._use(self.refresh(False))
         while True:
             try:
                 return call(
                     self.budget,
-                    lambda: self.client.protocol.get(path, **params),
+                    lambda: request(self.client),
                     sleep=self.sleep,
                     delays=self.delays,
                 )

@@ -20,14 +20,14 @@ from stravalib import exc
 
 from pipelines.db import connect, resolve_path, transaction
 from pipelines.metrics import recompute
-from pipelines.strava import details, listing, runs
+from pipelines.strava import details, listing, runs, streams
 from pipelines.strava import tokens as token_store
 from pipelines.strava.auth import bootstrap, fresh_tokens
 from pipelines.strava.client import RETRY_DELAYS_S, CountingSession, RateBudget, build_client
 from pipelines.strava.config import StravaSettings
 from pipelines.strava.errors import RateLimited, StravaAuthError, SyncInProgress
 from pipelines.strava.report import SyncReport, summary
-from pipelines.strava.retention import preferences, prune
+from pipelines.strava.retention import forget_missing_activities, preferences, prune
 from pipelines.strava.runs import utc_now
 from pipelines.strava.session import ApiSession
 
@@ -109,6 +109,7 @@ def _wrap_up(path: Path, run_id: int, report: SyncReport, today: date | None) ->
             con, report.athlete_id, prefs.retention_days, today or date.today()
         )
         report.touch(earliest)
+        forget_missing_activities(con, report.athlete_id)
         _recompute(con, report, today)
         runs.update_run(
             con,
@@ -220,6 +221,7 @@ def sync(
             pauses.run(list_all)
             window = point.window_start.date() if point.window_start else date.min
             details.fetch_missing(api, path, report, window)
+            streams.fetch_missing(api, path, report)
             report.requests = api.requests
             report.seconds = time.perf_counter() - started
             _wrap_up(path, run_id, report, today)

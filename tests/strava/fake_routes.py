@@ -1,4 +1,4 @@
-"""Routes of the fake Strava: OAuth, athlete, activities, zones, with limits and failure knobs."""
+"""Routes of the fake Strava: OAuth, athlete, activities, streams, zones, limits and knobs."""
 
 from __future__ import annotations
 
@@ -144,6 +144,8 @@ class Routes:
     def api(self, method: str, path: str, params: dict[str, str]) -> Response:
         short, long = self.fake._count()
         headers = self.rate_headers(short, long)
+        if any(part in path for part in self.state.bare_paths):
+            headers = {}
         read = self.state.limits["read"]
         if short > read[0] or long > read[1]:
             return 429, RATE_EXCEEDED, headers
@@ -177,6 +179,9 @@ class Routes:
                     headers,
                 )
             return 200, self.list_activities(grant, params), headers
+        streams = re.fullmatch(r"/activities/(\d+)/streams", path)
+        if streams:
+            return self.streams(int(streams.group(1)), params, headers)
         match = re.fullmatch(r"/activities/(\d+)", path)
         if match and int(match.group(1)) in self.state.activities:
             detail = {
@@ -201,3 +206,44 @@ class Routes:
             and (private_ok or a.get("visibility") != "only_me")
         ]
         return chosen[(page - 1) * per_page : page * per_page]
+
+    def streams(
+        self, activity_id: int, params: dict[str, str], headers: dict[str, str]
+    ) -> Response:
+        """Only the requested streams that exist, keyed by type (STRAVA.md 3.3)."""
+        keys = [key for key in params.get("keys", "").split(",") if key]
+        if not keys or params.get("key_by_type") not in ("true", "True"):
+            return 400, _error("Bad Request", "Streams", "keys", "invalid"), headers
+        activity = self.state.activities.get(activity_id)
+        if activity is None or activity.get("manual"):
+            return 404, _error("Record Not Found", "Activity", "id", "invalid"), headers
+        available = self.state.streams.get(activity_id, made_up_streams(activity))
+        if available is None:
+            return 404, _error("Record Not Found", "Activity", "id", "invalid"), headers
+        return (
+            200,
+            {
+                kind: {
+                    "data": data,
+                    "series_type": "distance",
+                    "original_size": len(data),
+                    "resolution": "high",
+                }
+                for kind, data in available.items()
+                if kind in keys
+            },
+            headers,
+        )
+
+
+def made_up_streams(activity: dict[str, Any]) -> dict[str, list[Any]]:
+    """One sample a second; heart rate (if recorded) climbing from 130 to 169 bpm."""
+    duration = int(activity.get("moving_time") or 0)
+    seconds = list(range(duration))
+    made: dict[str, list[Any]] = {
+        "time": seconds,
+        "distance": [round(s * 3.3, 1) for s in seconds],
+    }
+    if activity.get("has_heartrate"):
+        made["heartrate"] = [130 + 40 * s // max(duration, 1) for s in seconds]
+    return made

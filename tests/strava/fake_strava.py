@@ -76,6 +76,9 @@ class FakeState:
     inactive: bool = False
     deny: bool = False
     grant_scopes: str | None = None  # the scopes the "runner" leaves ticked
+    # Streams by activity id and type; None answers 404. Unset: made up from the activity.
+    streams: dict[int, dict[str, list[Any]] | None] = field(default_factory=dict)
+    bare_paths: tuple[str, ...] = ()  # paths (substrings) answered without rate-limit headers
     log: list[tuple[str, str, dict[str, str]]] = field(default_factory=list)
 
 
@@ -204,6 +207,11 @@ class FakeStrava:
         """Delete an activity on Strava (it simply disappears from lists)."""
         with self.lock:
             del self.state.activities[activity_id]
+
+    def set_streams(self, activity_id: int, streams: dict[str, list[Any]] | None) -> None:
+        """What /activities/{id}/streams serves for one activity (None: a 404)."""
+        with self.lock:
+            self.state.streams[activity_id] = streams
 
     def revoke(self) -> None:
         """The runner removes the app on strava.com: every token dies."""
