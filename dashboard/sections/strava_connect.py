@@ -72,6 +72,8 @@ def _progress(path: str, athlete_id: int) -> None:
     process = st.session_state.get(PROCESS_KEY)
     if latest is not None and latest.active:
         label = f"Syncing… {latest.fetched} activities checked, {latest.upserted} new or changed"
+        if latest.message:
+            label += f"; {latest.message}"
         if latest.status == "waiting":
             label = f"Waiting for Strava's rate limit: {latest.message}"
         st.progress(min(max(latest.progress, 0.0), 1.0), text=label)

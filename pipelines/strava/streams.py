@@ -20,6 +20,7 @@ from stravalib import exc
 
 from pipelines.db import Connection, connect, transaction
 from pipelines.imports.samples import hr_histogram
+from pipelines.strava import runs
 from pipelines.strava.errors import RateLimited
 from pipelines.strava.normalize import SOURCE
 from pipelines.strava.report import SyncReport
@@ -106,8 +107,12 @@ def _read(api: ApiSession, activity_id: int) -> Mapping[str, Stream] | None:
         return None
 
 
-def fetch_missing(api: ApiSession, path: Path, report: SyncReport) -> None:
-    """Read the HR stream of each pending activity, if on, until done or the budget runs low."""
+def fetch_missing(api: ApiSession, path: Path, report: SyncReport, run_id: int) -> None:
+    """Read the HR stream of each pending activity, if on, until done or the budget runs low.
+
+    Each result is committed at once with the run's progress line, so a sync stopped at any
+    point keeps what it read and the Settings page shows how far it has come.
+    """
     with connect(path) as con:
         if not preferences(con, report.athlete_id).fetch_streams:
             return
@@ -129,6 +134,12 @@ def fetch_missing(api: ApiSession, path: Path, report: SyncReport) -> None:
                 _store(con, report.athlete_id, activity_id, histogram)
             else:
                 _miss(con, report.athlete_id, activity_id, _reason(streams))
+            runs.update_run(
+                con,
+                run_id,
+                requests=api.requests,
+                message=f"heart-rate streams: {done + 1} of {len(todo)} read",
+            )
         if histogram:
             report.streams += 1
             report.touch(day)

@@ -221,7 +221,7 @@ def sync(
             pauses.run(list_all)
             window = point.window_start.date() if point.window_start else date.min
             details.fetch_missing(api, path, report, window)
-            streams.fetch_missing(api, path, report)
+            streams.fetch_missing(api, path, report, run_id)
             report.requests = api.requests
             report.seconds = time.perf_counter() - started
             _wrap_up(path, run_id, report, today)

@@ -15,7 +15,7 @@ from pipelines.cli import main
 from pipelines.db import connect
 from pipelines.imports.samples import hr_histogram
 from pipelines.strava.config import StravaSettings
-from pipelines.strava.retention import preferences, set_preferences
+from pipelines.strava.retention import delete_api_data, preferences, set_preferences
 from pipelines.strava.sync import sync
 from tests.conftest import APP
 from tests.strava.fake_strava import ATHLETE_ID, FakeStrava
@@ -144,6 +144,9 @@ def test_missing_stream_is_recorded_and_not_asked_again(
     fake.reset_log()
     sync(connected, settings)
     assert fake.requests("/streams") == []
+    with connect(connected) as con:
+        delete_api_data(con, ATHLETE_ID)
+    assert _misses(connected) == []
 
 
 def test_budget_stop_then_resume_without_duplicates(
