@@ -11,7 +11,7 @@ from pipelines.entries import trash, validation
 from pipelines.entries.validation import CheckIn
 from pipelines.errors import InvalidEntry, NotFound
 
-_COLUMNS = (
+CHECKIN_COLUMNS = (
     "date",
     "stress",
     "sleep_quality",
@@ -47,12 +47,12 @@ def save_checkin(
     with transaction(con):
         replaced = _exists(con, athlete_id, entry.date)
         con.execute(
-            f"""INSERT INTO wellness_entries (athlete_id, source, {", ".join(_COLUMNS)})
-                VALUES (?, ?, {", ".join("?" for _ in _COLUMNS)})
+            f"""INSERT INTO wellness_entries (athlete_id, source, {", ".join(CHECKIN_COLUMNS)})
+                VALUES (?, ?, {", ".join("?" for _ in CHECKIN_COLUMNS)})
                 ON CONFLICT (athlete_id, date) DO UPDATE SET
-                {", ".join(f"{c} = EXCLUDED.{c}" for c in _COLUMNS if c != "date")},
+                {", ".join(f"{c} = EXCLUDED.{c}" for c in CHECKIN_COLUMNS if c != "date")},
                 source = EXCLUDED.source, updated_at = now()""",
-            [athlete_id, source, *(row[column] for column in _COLUMNS)],
+            [athlete_id, source, *(row[column] for column in CHECKIN_COLUMNS)],
         )
     return replaced
 
@@ -77,10 +77,10 @@ def update_checkin(
         row = asdict(entry)
         con.execute(
             f"""UPDATE wellness_entries
-                SET {", ".join(f"{column} = ?" for column in _COLUMNS)},
+                SET {", ".join(f"{column} = ?" for column in CHECKIN_COLUMNS)},
                     updated_at = current_timestamp
                 WHERE athlete_id = ? AND date = ?""",
-            [*(row[column] for column in _COLUMNS), athlete_id, original_date],
+            [*(row[column] for column in CHECKIN_COLUMNS), athlete_id, original_date],
         )
     return entry
 

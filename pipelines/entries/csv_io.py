@@ -16,6 +16,7 @@ import pandas as pd
 
 from pipelines.db import Connection, transaction
 from pipelines.entries import validation
+from pipelines.entries.pain import PAIN_COLUMNS
 from pipelines.errors import InvalidEntry
 from pipelines.metrics import recompute
 
@@ -223,19 +224,7 @@ def _parse(source: TextIO, activities: dict[int, date], today: date) -> _Parsed:
 
 
 _PAIN_MATCH = " AND ".join(
-    f"p.{column} IS NOT DISTINCT FROM n.{column}"
-    for column in (
-        "athlete_id",
-        "date",
-        "site",
-        "side",
-        "site_other",
-        "moment",
-        "score",
-        "activity_id",
-        "note",
-        "red_flags",
-    )
+    f"p.{column} IS NOT DISTINCT FROM n.{column}" for column in ("athlete_id", *PAIN_COLUMNS)
 )
 
 

@@ -14,7 +14,7 @@ from pipelines.entries.validation import PainEntry
 from pipelines.errors import InvalidEntry, NotFound
 from training.sports import RUN_SPORTS
 
-_COLUMNS = (
+PAIN_COLUMNS = (
     "date",
     "site",
     "side",
@@ -59,7 +59,7 @@ def _check_activity(con: Connection, athlete_id: int, entry: PainEntry) -> None:
 def _values(entry: PainEntry) -> list[object]:
     row = asdict(entry)
     row["red_flags"] = list(entry.red_flags)
-    return [row[column] for column in _COLUMNS]
+    return [row[column] for column in PAIN_COLUMNS]
 
 
 def add_pain(
@@ -75,8 +75,8 @@ def add_pain(
     with transaction(con):
         _check_activity(con, athlete_id, entry)
         row = con.execute(
-            f"""INSERT INTO pain_entries (athlete_id, source, {", ".join(_COLUMNS)})
-                VALUES (?, ?, {", ".join("?" for _ in _COLUMNS)}) RETURNING id""",
+            f"""INSERT INTO pain_entries (athlete_id, source, {", ".join(PAIN_COLUMNS)})
+                VALUES (?, ?, {", ".join("?" for _ in PAIN_COLUMNS)}) RETURNING id""",
             [athlete_id, source, *_values(entry)],
         ).fetchone()
     assert row is not None
@@ -100,7 +100,7 @@ def update_pain(
             _check_activity(con, athlete_id, entry)
         row = con.execute(
             f"""UPDATE pain_entries
-                SET {", ".join(f"{column} = ?" for column in _COLUMNS)},
+                SET {", ".join(f"{column} = ?" for column in PAIN_COLUMNS)},
                     updated_at = current_timestamp
                 WHERE id = ? AND athlete_id = ? RETURNING id""",
             [*_values(entry), entry_id, athlete_id],
