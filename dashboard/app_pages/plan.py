@@ -189,9 +189,9 @@ for review in outlook.reviews:
     if review.days_until_fresh is not None:
         label += f"; fresh after {review.days_until_fresh} day(s)"
     if not review.warnings:
-        st.markdown(f"✅ {label}")
+        st.markdown(f":green[:material/check_circle:] {label}")
         continue
-    st.markdown(f"⚠️ {label}")
+    st.markdown(f":orange[:material/warning:] {label}")
     for warning in review.warnings:
         st.caption(
             f"**{warning.severity}**: {warning.message} {warning.action} (source: {warning.source})"
