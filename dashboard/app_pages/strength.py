@@ -35,7 +35,12 @@ FRAMING = (
     "has settled by the next morning."
 )
 RPE_CHOICES = [2, 3, 4, 5, 6, 7, 8]
-ACTION_ICONS = {Action.PROGRESS: "⬆️", Action.HOLD: "⏸️", Action.REGRESS: "⬇️", Action.MAINTAIN: "✅"}
+ACTION_ICONS = {  # material icons render without an emoji font
+    Action.PROGRESS: ":green[:material/arrow_upward:]",
+    Action.HOLD: ":orange[:material/pause:]",
+    Action.REGRESS: ":red[:material/arrow_downward:]",
+    Action.MAINTAIN: ":green[:material/check:]",
+}
 
 library = bundled_library()
 ctx = context.require()
@@ -149,7 +154,11 @@ def show_exercise(item: Prescription) -> None:
     st.markdown(f"**{item.exercise.name}**: {item.level.name}, {item.level.dose_text()}{load}")
     st.caption(f"{item.level.cue} Works: {', '.join(item.exercise.muscles)}.")
     st.markdown("\n".join(f"{i}. {step}" for i, step in enumerate(item.exercise.steps, 1)))
-    st.caption("⚠️ " + " ".join(item.exercise.cautions) + f" Source: {item.exercise.source}.")
+    st.caption(
+        ":material/warning: "
+        + " ".join(item.exercise.cautions)
+        + f" Source: {item.exercise.source}."
+    )
 
 
 def check_off(session: PlannedSession, items: list[Prescription]) -> None:
@@ -231,7 +240,9 @@ if not shown:
 for session in shown:
     items = prescribe(library, session, progress)
     minutes = sum(item.level.seconds() for item in items) / 60
-    mark = "✅ done" if session.number in logged else f"about {minutes:.0f} min"
+    mark = (
+        ":material/check_circle: done" if session.number in logged else f"about {minutes:.0f} min"
+    )
     with st.expander(
         f"{session.date:%a %d %b} · session {session.template} · {mark}",
         expanded=session.number not in logged and session.date >= ctx.today,

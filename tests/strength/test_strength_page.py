@@ -74,7 +74,9 @@ def test_make_a_plan_then_check_off_a_session_and_answer_the_morning(
     _button(at, "Back to how it was before").click()
     at.run()
     assert not at.exception
-    progressed = [md.value for md in at.markdown if md.value.startswith("⬆️")]
+    progressed = [
+        md.value for md in at.markdown if md.value.startswith(":green[:material/arrow_upward:]")
+    ]
     assert any("Isometric hip abduction" in text and "next level" in text for text in progressed)
     assert at.get("plotly_chart")
     assert at.get("download_button")
