@@ -128,13 +128,18 @@ changed = tuple(weeks) != plan.weeks
 
 outlook = data.plan_outlook(ctx.db_path, ctx.athlete_id, ctx.today, tuple(weeks))
 upcoming = [r for r in outlook.reviews if r.week.week_end >= ctx.today]
-flagged = sum(1 for r in upcoming if r.warnings)
+flagged = sum(1 for r in upcoming if any(w.severity != "info" for w in r.warnings))
 last = outlook.reviews[-1]
-headline = f"{plan.name}: {len(weeks)} weeks to {weeks[-1].week_end:%d %b %Y}"
-if last.form_after is not None:
-    headline += (
-        f"; form the morning after: {last.form_after:+.0f} ({form_meaning(last.form_after)})"
-    )
+planned_km = sum(r.planned_distance_m for r in outlook.reviews) / 1000
+headline = (
+    f"{plan.name}: {len(weeks)} weeks to {weeks[-1].week_end:%d %b %Y}, {planned_km:.0f} km planned"
+)
+# Form the morning after the plan: the next Monday's, else the end of the projection.
+final_form = last.form_after
+if final_form is None and not outlook.projection.empty:
+    final_form = float(outlook.projection["tsb_eod"].iloc[-1])
+if final_form is not None:
+    headline += f"; form the morning after: {final_form:+.0f} ({form_meaning(final_form)})"
 st.subheader(headline + (f". {flagged} week(s) flagged." if flagged else ". No week flagged."))
 
 cols = st.columns(4)
@@ -191,7 +196,10 @@ for review in outlook.reviews:
     if not review.warnings:
         st.markdown(f":green[:material/check_circle:] {label}")
         continue
-    st.markdown(f":orange[:material/warning:] {label}")
+    if all(w.severity == "info" for w in review.warnings):
+        st.markdown(f":blue[:material/info:] {label}")
+    else:
+        st.markdown(f":orange[:material/warning:] {label}")
     for warning in review.warnings:
         st.caption(
             f"**{warning.severity}**: {warning.message} {warning.action} (source: {warning.source})"
