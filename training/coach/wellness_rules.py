@@ -25,7 +25,8 @@ ITEMS = {"stress": "stress", "sleep_quality": "sleep quality"}
 
 HOOPER_1995 = (
     "Hooper & Mackinnon 1995, Monitoring overtraining in athletes, Sports Med 20(5):321-327 "
-    "(items); individual-baseline flag as in SCIENCE.md 6.1"
+    "(items); flagged against your own 28-day baseline rather than fixed bands, since the "
+    "published bands are not Hooper's"
 )
 
 
