@@ -2,8 +2,10 @@
 
 Rows are upserted by activity id, so a re-import or a later API sync updates rather than
 duplicates, and an unchanged row is not touched at all. A row first written by the Strava API
-keeps its values; the export only fills what it lacks. The runner's own entries (pain,
-wellness, session RPE) are never touched.
+keeps its values; the export only fills what it lacks. A loose file and the same run under its
+Strava id are one activity (pipelines.duplicates): the Strava-id row stays, whichever came
+first, and the runner's entries on the file's id move to it. Otherwise the runner's own entries
+(pain, wellness, session RPE) are never touched.
 """
 
 from __future__ import annotations
@@ -16,8 +18,16 @@ import pandas as pd
 
 from pipelines.athletes import ensure_athlete, list_athletes, update_profile
 from pipelines.db import Connection, transaction
+from pipelines.duplicates import (
+    FILE_SOURCE,
+    FileDetail,
+    Merge,
+    Recording,
+    absorb_file_twins,
+    settle_files,
+)
 from pipelines.imports.models import ImportedActivity, ImportReport, ParsedImport, Skipped
-from pipelines.imports.timezones import local_start
+from pipelines.imports.timezones import OFFSET_LABEL_PATTERN, local_start
 from pipelines.metrics import recompute
 
 log = logging.getLogger(__name__)
@@ -30,14 +40,28 @@ MERGED = [
     "distance_m", "moving_time_s", "elapsed_time_s", "elevation_gain_m", "average_heartrate",
     "max_heartrate", "perceived_exertion", "hr_histogram", "raw",
 ]  # fmt: skip
+LOCAL_START_COLUMNS = ("start_date_local", "timezone")
+
+
+def _from_device(table: str) -> str:
+    """SQL: the row's local start came from a device's own UTC offset (a fixed-offset label)."""
+    return f"regexp_full_match(coalesce({table}.timezone, ''), '{OFFSET_LABEL_PATTERN}')"
 
 
 def _merged(column: str, old: str, new: str) -> str:
-    """SQL for a column's value after the upsert: API rows keep theirs, others take the import's."""
+    """SQL for a column's value after the upsert: API rows keep theirs, others take the import's.
+
+    A local start read from a device (possibly taken from a merged watch file) is also kept
+    against one the import could only work out from the profile zone, so a re-import after a
+    merge changes nothing.
+    """
     if column == "source":
         return f"CASE WHEN {old}.source = '{API_SOURCE}' THEN {old}.source ELSE {new}.source END"
+    keep = f"{old}.source = '{API_SOURCE}'"
+    if column in LOCAL_START_COLUMNS:
+        keep += f" OR ({_from_device(old)} AND NOT {_from_device(new)})"
     return (
-        f"CASE WHEN {old}.source = '{API_SOURCE}' THEN coalesce({old}.{column}, {new}.{column}) "
+        f"CASE WHEN {keep} THEN coalesce({old}.{column}, {new}.{column}) "
         f"ELSE coalesce({new}.{column}, {old}.{column}) END"
     )
 
@@ -104,6 +128,28 @@ def _frame(
     return pd.DataFrame.from_records(records), starts
 
 
+def _settle_files(
+    con: Connection, athlete_id: int, activities: list[ImportedActivity], frame: pd.DataFrame
+) -> dict[int, Merge]:
+    """Loose files whose run is already stored under a Strava id: not added again, by file id."""
+    rows = {int(r["id"]): r for r in frame.to_dict("records")} if not frame.empty else {}
+    files = [
+        (Recording(a.id, a.sport_type, a.start_utc, a.distance_m),
+         FileDetail(rows[a.id]["hr_histogram"], rows[a.id]["start_date_local"],
+                    rows[a.id]["timezone"]))
+        for a in activities if a.source == FILE_SOURCE
+    ]  # fmt: skip
+    return settle_files(con, athlete_id, files) if files else {}
+
+
+def _present(activity: ImportedActivity, merge: Merge) -> Skipped:
+    """How the runner hears that a file's run was already there."""
+    reason = f"already stored as Strava activity {merge.strava_id}, so not added again"
+    if merge.filled:
+        reason += f"; its {' and '.join(merge.filled)} were added to that activity"
+    return Skipped(str(activity.raw.get("file") or f"activity {activity.id}"), reason)
+
+
 def write_import(
     con: Connection,
     parsed: ParsedImport,
@@ -119,34 +165,45 @@ def write_import(
             update_profile(con, athlete, {"timezone": timezone})
         zone = _zone(con, athlete) or timezone
         frame, starts = _frame(parsed.activities, athlete, zone)
-        skipped = list(parsed.skipped)
+        present = _settle_files(con, athlete, parsed.activities, frame)
+        rows = frame[~frame["id"].isin(list(present))] if present else frame
+        skipped = list(parsed.skipped) + [_present(a, present[a.id]) for a in parsed.activities
+                                          if a.id in present]  # fmt: skip
         added = updated = 0
         foreign: list[int] = []
-        if not frame.empty:
-            con.register("import_rows", frame)
-            added, updated, since, foreign = _upsert(con)
+        days = [m.first_day for m in present.values()]
+        if not rows.empty:
+            con.register("import_rows", rows)
+            added, updated, since, foreign, changed = _upsert(con)
             con.unregister("import_rows")
             skipped += [Skipped(f"activity {i}", "already stored for another athlete")
                         for i in foreign]  # fmt: skip
-            if since is not None:
-                recompute(con, [athlete], since=since, today=today)
+            strava_ids = [a.id for a in parsed.activities if a.source != FILE_SOURCE]
+            merges = absorb_file_twins(con, athlete, strava_ids)
+            updated += len({m.strava_id for m in merges} - changed)
+            days += [since, *(m.first_day for m in merges)]
+        first_day = min((day for day in days if day is not None), default=None)
+        if first_day is not None:
+            recompute(con, [athlete], since=first_day, today=today)
     return ImportReport(
         athlete_id=athlete, read=len(parsed.activities), added=added, updated=updated,
-        unchanged=len(parsed.activities) - added - updated - len(foreign),
+        unchanged=len(parsed.activities) - added - updated - len(foreign) - len(present),
         skipped=skipped, timezone=zone,
         first_date=min(starts, default=None), last_date=max(starts, default=None),
         with_heart_rate=sum(1 for a in parsed.activities if a.hr_histogram),
     )  # fmt: skip
 
 
-def _upsert(con: Connection) -> tuple[int, int, date | None, list[int]]:
-    """(added, updated, first changed local date, ids owned by another athlete)."""
+def _upsert(con: Connection) -> tuple[int, int, date | None, list[int], set[int]]:
+    """(added, updated, first changed local date, ids owned by another athlete, changed ids)."""
     stats = con.execute(f"""
         SELECT count(*) FILTER (WHERE a.id IS NULL),
                count(*) FILTER (WHERE a.athlete_id = s.athlete_id AND ({_changed("a", "s")})),
                min(s.start_date_local) FILTER (
                    WHERE a.id IS NULL OR (a.athlete_id = s.athlete_id AND ({_changed("a", "s")}))),
-               list(s.id) FILTER (WHERE a.athlete_id <> s.athlete_id)
+               list(s.id) FILTER (WHERE a.athlete_id <> s.athlete_id),
+               list(s.id) FILTER (
+                   WHERE a.id IS NULL OR (a.athlete_id = s.athlete_id AND ({_changed("a", "s")})))
         FROM import_rows s LEFT JOIN activities a ON a.id = s.id
     """).fetchall()[0]  # fmt: skip
     added, updated, first, foreign = int(stats[0]), int(stats[1]), stats[2], stats[3] or []
@@ -160,4 +217,4 @@ def _upsert(con: Connection) -> tuple[int, int, date | None, list[int]]:
         """).fetchall()  # fmt: skip
     since = first.date() if isinstance(first, datetime) else first
     log.info("import: %d added, %d updated", added, updated)
-    return added, updated, since, [int(i) for i in foreign]
+    return added, updated, since, [int(i) for i in foreign], {int(i) for i in stats[4] or []}

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import os
+import re
 import zoneinfo
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 LOCALTIME = Path("/etc/localtime")
+OFFSET_LABEL_PATTERN = r"UTC[+-][0-9]{2}:[0-9]{2}"  # what offset_label writes; also used in SQL
+OFFSET_LABEL = re.compile(OFFSET_LABEL_PATTERN)
 
 
 def _valid(name: str | None) -> str | None:
@@ -55,3 +58,8 @@ def local_start(start_utc: datetime, offset_s: int | None, zone: str) -> tuple[d
     zone_offset = in_zone.utcoffset()
     label = zone if zone_offset == timedelta(seconds=offset_s) else offset_label(offset_s)
     return start_utc + timedelta(seconds=offset_s), label
+
+
+def is_offset_label(label: str | None) -> bool:
+    """True for a label offset_label wrote: the local time came from the device's own offset."""
+    return label is not None and OFFSET_LABEL.fullmatch(label) is not None

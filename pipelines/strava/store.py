@@ -1,8 +1,10 @@
 """Writes of Strava activities: upsert by id, and removal of activities deleted on Strava.
 
 Rows the runner imported from their own export keep their source and raw record when the API
-sends the same id; only the typed columns follow Strava's latest values. The runner's own
-session RPE lives in its own table and is never touched here.
+sends the same id; only the typed columns follow Strava's latest values. A run the runner had
+imported as a loose watch file is merged into the API row in the same transaction
+(pipelines.duplicates), its session RPE and pain links following it; otherwise the runner's own
+entries are never touched here.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import Any
 import pandas as pd
 
 from pipelines.db import Connection
+from pipelines.duplicates import absorb_file_twins
 from pipelines.strava.normalize import ROW_COLUMNS, SOURCE
 
 _TYPED = [
@@ -31,7 +34,7 @@ _TYPED = [
 ]
 _CHANGED = " OR ".join(f"a.{col} IS DISTINCT FROM p.{col}" for col in _TYPED)
 _AFFECTED = f"""
-    SELECT count(*), min(CAST(least(p.start_date_local,
+    SELECT list(p.id), min(CAST(least(p.start_date_local,
                                      coalesce(a.start_date_local, p.start_date_local)) AS DATE))
     FROM strava_page p LEFT JOIN activities a ON a.id = p.id
     WHERE a.id IS NULL OR {_CHANGED}
@@ -52,7 +55,11 @@ _UPSERT = f"""
 
 
 def upsert(con: Connection, rows: Sequence[dict[str, Any]]) -> tuple[int, date | None]:
-    """Insert or update one page of rows; returns (rows new or changed, earliest affected day)."""
+    """Insert or update one page of rows, merging loose-file copies of the same runs into them.
+
+    Returns (rows new or changed, earliest affected day); a merge counts as a change and its
+    day covers the file row's own local date.
+    """
     if not rows:
         return 0, None
     unique = {row["id"]: row for row in rows}
@@ -61,12 +68,18 @@ def upsert(con: Connection, rows: Sequence[dict[str, Any]]) -> tuple[int, date |
         frame[column] = pd.to_datetime(frame[column])
     con.register("strava_page", frame)
     try:
-        found = con.execute(_AFFECTED).fetchone()
+        found = con.execute(_AFFECTED).fetchall()
         con.execute(_UPSERT)
     finally:
         con.unregister("strava_page")
-    changed, earliest = (int(found[0]), found[1]) if found else (0, None)
-    return changed, earliest
+    changed = {int(i) for i in found[0][0] or []}
+    days = [found[0][1]]
+    for athlete_id in sorted({int(row["athlete_id"]) for row in unique.values()}):
+        ids = [i for i, row in unique.items() if row["athlete_id"] == athlete_id]
+        for merge in absorb_file_twins(con, athlete_id, ids):
+            changed.add(merge.strava_id)
+            days.append(merge.first_day)
+    return len(changed), min((day for day in days if day is not None), default=None)
 
 
 def delete_unlisted(
