@@ -47,6 +47,14 @@ HEART_RATE = "heart-rate samples"
 LOCAL_START = "local start time"
 
 _WINDOW = timedelta(seconds=START_TOLERANCE_S)
+# An API row that also holds a run the runner imported from their own file is theirs too:
+# retention pruning and "disconnect and delete data" must keep it (no data they gave is lost).
+# Export rows need no mark: they are never pruned.
+ALSO_FROM_FILE_KEY = "also_from_file"
+_MARK = f'{{"{ALSO_FROM_FILE_KEY}": true}}'
+NOT_ALSO_FROM_FILE_SQL = (
+    f"NOT coalesce(json_extract(raw, '$.{ALSO_FROM_FILE_KEY}')::BOOLEAN, false)"
+)
 _STRAVA_IN = ", ".join(f"'{source}'" for source in STRAVA_SOURCES)
 
 
@@ -153,16 +161,18 @@ def _fill(con: Connection, strava_id: int, detail: FileDetail) -> tuple[tuple[st
     )
     if takes_local:
         filled.append(LOCAL_START)
-    if filled:
+    if filled or source == API_SOURCE:
         con.execute(
             """UPDATE activities SET
                    hr_histogram = CASE WHEN ? THEN CAST(? AS JSON) ELSE hr_histogram END,
                    start_date_local = CASE WHEN ? THEN ? ELSE start_date_local END,
                    timezone = CASE WHEN ? THEN ? ELSE timezone END,
+                   raw = CASE WHEN ? THEN json_merge_patch(?::JSON, coalesce(raw, '{}'::JSON))
+                              ELSE raw END,
                    updated_at = now()::TIMESTAMP
                WHERE id = ?""",
             [HEART_RATE in filled, detail.hr_histogram, takes_local, detail.start_local,
-             takes_local, detail.timezone, strava_id],
+             takes_local, detail.timezone, source == API_SOURCE, _MARK, strava_id],
         )  # fmt: skip
     new_local = detail.start_local if takes_local else start_local
     return tuple(filled), min(start_local, new_local).date()

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from pipelines.db import Connection
+from pipelines.duplicates import NOT_ALSO_FROM_FILE_SQL
 from pipelines.errors import InvalidEntry
 from pipelines.strava.normalize import SOURCE
 
@@ -83,7 +84,10 @@ def prune(
     if retention_days is None:
         return 0, None
     cutoff = today - timedelta(days=retention_days)
-    where = "athlete_id = ? AND source = ? AND CAST(start_date_local AS DATE) < ?"
+    where = (
+        "athlete_id = ? AND source = ? AND CAST(start_date_local AS DATE) < ? AND "
+        + NOT_ALSO_FROM_FILE_SQL
+    )
     found = con.execute(
         f"SELECT count(*), min(CAST(start_date_local AS DATE)) FROM activities WHERE {where}",
         [athlete_id, SOURCE, cutoff],
@@ -105,10 +109,11 @@ def forget_missing_activities(con: Connection, athlete_id: int) -> None:
 
 def delete_api_data(con: Connection, athlete_id: int) -> int:
     """Delete every API-sourced activity and the sync history of the athlete (on disconnect)."""
+    where = f"athlete_id = ? AND source = ? AND {NOT_ALSO_FROM_FILE_SQL}"
     row = con.execute(
-        "SELECT count(*) FROM activities WHERE athlete_id = ? AND source = ?", [athlete_id, SOURCE]
+        f"SELECT count(*) FROM activities WHERE {where}", [athlete_id, SOURCE]
     ).fetchone()
-    con.execute("DELETE FROM activities WHERE athlete_id = ? AND source = ?", [athlete_id, SOURCE])
+    con.execute(f"DELETE FROM activities WHERE {where}", [athlete_id, SOURCE])
     for table in (
         "strava_listed_ids",
         "strava_sync_checkpoints",

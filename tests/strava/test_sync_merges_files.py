@@ -14,6 +14,7 @@ from pipelines.imports.export import read_loose_files
 from pipelines.imports.store import write_import
 from pipelines.strava.auth import store_connection
 from pipelines.strava.config import StravaSettings
+from pipelines.strava.retention import delete_api_data, prune
 from pipelines.strava.sync import sync
 from pipelines.strava.tokens import Tokens
 from tests.imports.builders import fit_gz
@@ -147,3 +148,21 @@ def test_merging_costs_no_extra_requests(
     fake.reset_log()
     sync(connected, settings, today=TODAY)
     assert [(method, path) for method, path, _ in fake.requests()] == without_files
+
+
+def test_retention_and_disconnect_keep_a_run_the_runner_also_imported(
+    fake: FakeStrava, connected: Path, settings: StravaSettings
+) -> None:
+    """The merged row holds the runner's own file: pruning API data must not delete it."""
+    _seed_strava(fake)
+    _import_file(connected)
+    sync(connected, settings, today=TODAY)
+    with connect(connected) as con:
+        api_rows = con.execute(
+            "SELECT count(*) FROM activities WHERE source = 'strava_api'"
+        ).fetchall()[0][0]
+        pruned, _ = prune(con, ATHLETE_ID, 0, TODAY + timedelta(days=30))
+        assert pruned == api_rows - 1
+        assert con.execute("SELECT id FROM activities").fetchall() == [(RUN_ID,)]
+        assert delete_api_data(con, ATHLETE_ID) == 0
+        assert con.execute("SELECT id FROM activities").fetchall() == [(RUN_ID,)]
