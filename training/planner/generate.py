@@ -4,6 +4,10 @@ Recovery-week patterns (3:1, 2:1) and the 20-40 % cut are coaching conventions, 
 results (SCIENCE.md 8.2). The taper follows Bosquet et al. 2007: about two weeks with volume
 cut by 41-60 % and frequency kept. Every week is fitted under the limits in
 training.planner.limits (single-run spike and weekly load ratio).
+
+A runner with almost no recent running has no base for a load ratio, so build weeks never aim
+below the return-to-run week (limits.return_week_m) and hold there, within the single-run caps,
+until the chronic load is large enough for the ratios to allow growth above it.
 """
 
 from __future__ import annotations
@@ -17,8 +21,9 @@ import pandas as pd
 
 from training.fitness import ACWR_ACUTE_DAYS, ACWR_CHRONIC_DAYS, ACWR_MIN_HISTORY_DAYS, ewma_lambda
 from training.planner.limits import (
-    FIRST_RUN_CAP_M,
     WEEK_RATIO_LIMIT,
+    longest_before,
+    return_week_m,
     run_cap_m,
     runs_within_caps,
     week_ratio,
@@ -34,7 +39,7 @@ from training.planner.model import (
     monday_of,
 )
 from training.planner.runner import RunnerModel
-from training.planner.sessions import long_run_m, planned_runs
+from training.planner.sessions import planned_runs
 
 BUILD_STEP = (
     0.10  # at most +10 % per build week; gradual by convention (Buist 2008: no rule proven)
@@ -42,7 +47,6 @@ BUILD_STEP = (
 RACE_PEAK_GAIN = 0.20  # default race-block peak: usual week +20 % (a cautious choice, no trial)
 TAPER_FACTORS = (0.60, 0.45)  # taper week, race week vs peak: −40 % then −55 % (Bosquet 2007)
 USUAL_WEEKS = 4  # "current volume" = mean of the last 4 full weeks, as the chronic window
-FIRST_WEEK_M = 3 * FIRST_RUN_CAP_M  # restarting from nothing: three short runs (SCIENCE.md 8.1)
 ROUND_M = 100.0  # plans are written in 0.1 km steps
 
 
@@ -161,10 +165,6 @@ class _Planner:
     def _ok(self, week: PlanWeek, exempt: date | None, check_ratio: bool) -> bool:
         if not runs_within_caps(self._runs(week), self.prior, exempt):
             return False
-        others = [r.distance_m for r in planned_runs(week, self.model) if not r.is_long]
-        longest = long_run_m(week, self.model)
-        if exempt is None and any(o > longest + 1e-6 for o in others):
-            return False
         if not check_ratio:
             return True
         ratio = week_ratio(self._load(week), self.loads)
@@ -173,24 +173,34 @@ class _Planner:
         )
 
     def _shape(self, week: PlanWeek, distance: float, long_share: float | None) -> PlanWeek:
-        """The week at `distance` with its long run at the share, or capped by the spike rule."""
+        """The week at `distance` with its long run at the share, or capped by the spike rule.
+
+        The week is trimmed to at most `runs` times its long run, so rounding or the spike cap
+        never leaves the other runs longer than the long run. That keeps "larger distance,
+        larger runs" true, which the search in `_largest` relies on: without it a 3-run week
+        of 0.5 km failed (0.1 km long run, 0.2 km others) and drafts collapsed to 0 km weeks.
+        With no run in the 30 days before the long run the runs are equal: only the week's first
+        run may use the first-run cap, and a long run after it would be a spike over that run.
+        """
         distance = math.floor(distance / ROUND_M) * ROUND_M
         if week.week_type == "race" and week.long_run_m is not None:
             return replace(week, target_kind="distance", target=max(distance, week.long_run_m))
-        share = (
-            long_share
-            if long_share is not None
-            else max(self.model.long_run_share, 1.0 / max(week.runs, 1))
-        )
         long_day = week.week_start + timedelta(
             days=self.model.long_run_weekday
             if week.long_run_weekday is None
             else week.long_run_weekday
         )
-        cap = run_cap_m(self.prior, long_day) if long_day > self.state.today else math.inf
+        ahead = long_day > self.state.today
+        even = 1.0 / max(week.runs, 1)
+        if long_share is not None:
+            share = long_share
+        elif ahead and longest_before(self.prior, long_day) <= 0:
+            share = even
+        else:
+            share = max(self.model.long_run_share, even)
+        cap = run_cap_m(self.prior, long_day) if ahead else math.inf
         longest = math.floor(min(share * distance, cap, distance) / ROUND_M) * ROUND_M
-        if week.runs <= 1:
-            distance = longest
+        distance = min(distance, max(week.runs, 1) * longest)
         return replace(week, target_kind="distance", target=distance, long_run_m=longest)
 
     def _largest(
@@ -201,7 +211,13 @@ class _Planner:
         long_share: float | None,
         ok: Callable[[PlanWeek], bool],
     ) -> PlanWeek:
-        """The biggest shaped week between `low` (assumed to pass) and `high` that passes `ok`."""
+        """The biggest shaped week from `low` (assumed to pass) up to `high` that passes `ok`.
+
+        `high` itself is tried first, so a week that fits whole keeps its exact target.
+        """
+        best = self._shape(week, high, long_share)
+        if ok(best):
+            return best
         for _ in range(40):
             mid = (low + high) / 2
             if ok(self._shape(week, mid, long_share)):
@@ -218,8 +234,9 @@ class _Planner:
     ) -> PlanWeek:
         """The largest week up to `desired` metres within the limits, then record it.
 
-        Build weeks also keep the load ratios ≤ 1.3, but only for the part above `hold` (last
-        build week's volume): when even holding is above 1.3, the build step is skipped.
+        Every run keeps its single-run cap. Build weeks also keep both load ratios ≤ 1.3 for
+        whatever they add above `hold` (the last build week, at least the return-to-run week):
+        holding is always allowed, so when even holding is above 1.3 the build step is skipped.
         """
         exempt = None
         if week.week_type == "race" and week.long_run_m is not None:
@@ -232,18 +249,10 @@ class _Planner:
         def all_ok(candidate: PlanWeek) -> bool:
             return self._ok(candidate, exempt, check_ratio)
 
-        hold = min(hold, desired)
-        best = self._shape(week, desired, long_share)
-        if not all_ok(best):
-            floor = self._shape(week, hold, long_share)
-            if hold > 0 and caps_ok(floor):
-                best = (
-                    floor
-                    if not all_ok(floor)
-                    else self._largest(week, hold, desired, long_share, all_ok)
-                )
-            else:
-                best = self._largest(week, 0.0, hold or desired, long_share, caps_ok)
+        held = self._largest(week, 0.0, min(hold, desired), long_share, caps_ok)
+        best = held
+        if all_ok(held):
+            best = self._largest(week, held.target, desired, long_share, all_ok)
         self.loads.append(self._load(best))
         self.ewma = self._step_ewma(best)[0]
         for day, metres in self._runs(best):
@@ -267,16 +276,15 @@ def generate_plan(
         ceiling = goal.weekly_distance_m
     else:
         ceiling = goal.peak_weekly_distance_m or max(
-            state.base_distance_m * (1 + RACE_PEAK_GAIN), FIRST_WEEK_M
+            state.base_distance_m * (1 + RACE_PEAK_GAIN), return_week_m(runs)
         )
     weeks: list[PlanWeek] = []
     for i, kind in enumerate(_week_types(goal, count, settings.build_weeks)):
         start = first + timedelta(weeks=i)
         if kind == "build":
-            grown = last_build * (1 + BUILD_STEP) if last_build > 0 else FIRST_WEEK_M
-            week = planner.fit(
-                PlanWeek(start, "build", runs=runs), min(grown, ceiling), hold=last_build
-            )
+            hold = max(last_build, return_week_m(runs))
+            grown = max(last_build * (1 + BUILD_STEP), hold)
+            week = planner.fit(PlanWeek(start, "build", runs=runs), min(grown, ceiling), hold=hold)
             last_build, peak = week.target, max(peak, week.target)
             last_long = week.long_run_m or 0.0
         elif kind == "recovery":

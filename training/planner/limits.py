@@ -6,6 +6,12 @@
   uncoupled 1-week:3-week ratio (Windt & Gabbett 2019; the weekly form Frandsen et al. 2025
   used) on the engine's `acwr_rolling` scale, read on the week's last day, so where in the week
   the long run falls does not matter; 1.3 is the top of Gabbett's 0.8-1.3 band (SCIENCE.md 3).
+- Return-to-run floor: the load ratio only limits growth above the return-to-run week (up to
+  three runs at the first-run cap). Below that volume the chronic load is too small for a
+  ratio to mean anything: after weeks of almost no running the chronic side is near zero, a
+  single 3 km run lifts either ratio to 2 or far beyond, and the runner could never restart.
+  Up to that floor every run still keeps its single-run cap, the limit that has
+  running-specific evidence (SCIENCE.md 3 and 5).
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ SPIKE_MARGIN_M = 1.0  # keeps a planned run inside the limit after rounding to w
 WEEK_RATIO_LIMIT = ACWR_CAUTION  # Gabbett 2016 band top; issue 8 "projected ACWR ≤ 1.3"
 RATIO_WEEKS = 3  # the chronic side of the uncoupled 1:3-week ratio (SCIENCE.md 3)
 FIRST_RUN_CAP_M = 3200.0  # no run in 30 days: 2 miles, the last walk-run phase (SCIENCE.md 8.1)
+RETURN_RUNS = 3  # walk-run protocols keep a rest day between runs: three a week (SCIENCE.md 8.1)
 
 
 def longest_before(runs: Mapping[date, float], day: date) -> float:
@@ -57,3 +64,8 @@ def week_ratio(week_load: float, previous_loads: Iterable[float]) -> float | Non
     previous = list(previous_loads)[-RATIO_WEEKS:]
     base = sum(previous) / RATIO_WEEKS if len(previous) == RATIO_WEEKS else 0.0
     return week_load / base if base > 0 else None
+
+
+def return_week_m(runs: int) -> float:
+    """The return-to-run week for `runs` runs a week: at most three runs at the first-run cap."""
+    return max(0, min(runs, RETURN_RUNS)) * FIRST_RUN_CAP_M

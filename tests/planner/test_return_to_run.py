@@ -1,0 +1,52 @@
+"""A runner with almost no recent running gets a return-to-run plan, not empty weeks."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from tests.planner.helpers import activities_from, history_of
+from training.planner.generate import ROUND_M, TAPER_FACTORS, generate_plan, start_state
+from training.planner.limits import FIRST_RUN_CAP_M, return_week_m
+from training.planner.model import PlanSettings, RaceGoal
+from training.planner.runner import runner_model
+from training.planner.sessions import planned_runs
+from training.profile import AthleteProfile
+
+
+@pytest.mark.parametrize("runs", [1, 2, 3, 4], ids=["1-run", "2-runs", "3-runs", "4-runs"])
+def test_without_runs_the_first_week_is_the_return_to_run_week_of_equal_runs(runs: int) -> None:
+    today = date(2026, 6, 1)  # a Monday: the whole first week lies ahead
+    model = runner_model(pd.DataFrame(), today)
+    weeks = generate_plan(
+        RaceGoal(date(2026, 7, 26), 5000.0),
+        start_state(pd.DataFrame(), today),
+        model,
+        PlanSettings(runs_per_week=runs),
+    )
+    first = planned_runs(weeks[0], model)
+    assert weeks[0].target == return_week_m(runs)
+    assert len({r.distance_m for r in first}) == 1  # a longer run later would spike over the first
+    assert max(r.distance_m for r in first) <= FIRST_RUN_CAP_M
+    assert all(w.target > 0 for w in weeks)
+
+
+def test_one_short_run_in_five_weeks_keeps_every_week_and_the_taper_factors() -> None:
+    today = date(2026, 6, 4)  # 3 runs a week: once 0 km weeks and a 0.3 km race week
+    run_m = [2000.0 if i == 17 else 0.0 for i in range(35)]
+    acts = activities_from(today, run_m, [0.0] * 35, 3.0)
+    model = runner_model(acts, today)
+    weeks = generate_plan(
+        RaceGoal(date(2026, 6, 22)),
+        start_state(history_of(acts, AthleteProfile(), today), today),
+        model,
+        PlanSettings(build_weeks=2, recovery_cut=0.25, runs_per_week=3),
+    )
+    assert [w.week_type for w in weeks] == ["build", "build", "taper", "race"]
+    assert all(w.target > 0 for w in weeks)
+    peak = max(w.target for w in weeks[:2])
+    rounding = (weeks[0].runs + 1) * ROUND_M  # 0.1 km steps for the week and for its long run
+    for week, factor in zip(weeks[2:], TAPER_FACTORS, strict=True):
+        assert peak * factor - rounding <= week.target <= peak * factor
