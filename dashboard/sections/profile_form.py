@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import streamlit as st
 
 from dashboard import data
@@ -10,10 +12,67 @@ from pipelines.athletes import update_profile
 from pipelines.db import connect
 from pipelines.errors import InvalidEntry
 from pipelines.metrics import recompute
+from training.profile import AthleteProfile
 
 
-def _optional(value: float | None) -> float | None:
-    return None if value is None or value == 0 else value
+@dataclass(frozen=True)
+class NumberField:
+    """One numeric profile field as the form shows it; `optional` fields treat 0 as unknown."""
+
+    field: str
+    label: str
+    low: float
+    high: float
+    step: float = 1.0
+    optional: bool = False
+
+
+PHYSIOLOGY = [  # shown three, then two, to a row
+    NumberField("hr_max", "Max HR (bpm)", 0, 250, optional=True),
+    NumberField("hr_rest", "Resting HR (bpm)", 0, 120, optional=True),
+    NumberField("lthr", "Threshold HR (bpm)", 0, 240, optional=True),
+]
+MODEL = [
+    NumberField("ctl_days", "Fitness time constant (days; 42 is the PMC default)", 14, 90),
+    NumberField("atl_days", "Fatigue time constant (days; 7 is the PMC default)", 3, 21),
+    NumberField(
+        "trimp_female_a",
+        "Women's TRIMP weighting a (0.86 Morton 1990; 0.64 GoldenCheetah)",
+        0.64,
+        0.86,
+        0.01,
+    ),
+    NumberField("no_rest_days_limit", "Days in a row without rest before a note", 3, 30),
+]
+PACE = NumberField(
+    "threshold_pace_s_per_km",
+    "Threshold pace (seconds per km; 285 = 4:45/km)",
+    0.0,
+    900.0,
+    5.0,
+    optional=True,
+)
+STARTING = NumberField(
+    "starting_ctl", "Starting fitness (CTL) before your first activity", 0.0, 200.0, 0.5
+)
+
+
+def _number_input(column: object, spec: NumberField, profile: AthleteProfile) -> float | None:
+    """A number input keyed `profile_<field>`; whole-number fields stay whole numbers."""
+    value = getattr(profile, spec.field)
+    whole = float(spec.step).is_integer() and float(spec.low).is_integer()
+    cast = int if whole else float
+    entered = column.number_input(  # type: ignore[attr-defined]
+        spec.label,
+        min_value=cast(spec.low),
+        max_value=cast(spec.high),
+        step=cast(spec.step),
+        value=None if value is None else cast(value),
+        key=f"profile_{spec.field}",
+    )
+    if spec.optional and (entered is None or entered == 0):
+        return None
+    return entered  # type: ignore[no-any-return]
 
 
 def render(ctx: PageContext) -> None:
@@ -22,101 +81,36 @@ def render(ctx: PageContext) -> None:
     st.subheader("Your profile")
     st.caption("Heart-rate and pace scores need these; leave a field empty if you don't know it.")
     with st.form("profile_form"):
-        name = st.text_input("Name", value=p.name, key="profile_name")
-        sex = st.selectbox(
-            "Sex (for the heart-rate load constant)",
-            ["", "F", "M"],
-            index=["", "F", "M"].index(p.sex or ""),
-            key="profile_sex",
+        changes: dict[str, object] = {
+            "name": st.text_input("Name", value=p.name, key="profile_name"),
+            "sex": st.selectbox(
+                "Sex (for the heart-rate load constant)",
+                ["", "F", "M"],
+                index=["", "F", "M"].index(p.sex or ""),
+                key="profile_sex",
+            )
+            or None,
+        }
+        for column, spec in zip(st.columns(3), PHYSIOLOGY, strict=True):
+            changes[spec.field] = _number_input(column, spec, p)
+        pace_column, zone_column = st.columns(2)
+        changes[PACE.field] = _number_input(pace_column, PACE, p)
+        changes["timezone"] = (
+            zone_column.text_input(
+                "Time zone (IANA, e.g. Europe/Paris)",
+                value=p.timezone or "",
+                key="profile_timezone",
+            )
+            or None
         )
-        c1, c2, c3 = st.columns(3)
-        hr_max = c1.number_input(
-            "Max HR (bpm)", min_value=0, max_value=250, step=1, value=p.hr_max, key="profile_hr_max"
-        )
-        hr_rest = c2.number_input(
-            "Resting HR (bpm)",
-            min_value=0,
-            max_value=120,
-            step=1,
-            value=p.hr_rest,
-            key="profile_hr_rest",
-        )
-        lthr = c3.number_input(
-            "Threshold HR (bpm)",
-            min_value=0,
-            max_value=240,
-            step=1,
-            value=p.lthr,
-            key="profile_lthr",
-        )
-        c4, c5 = st.columns(2)
-        pace = c4.number_input(
-            "Threshold pace (seconds per km; 285 = 4:45/km)",
-            min_value=0.0,
-            max_value=900.0,
-            step=5.0,
-            value=p.threshold_pace_s_per_km,
-            key="profile_pace",
-        )
-        timezone = c5.text_input(
-            "Time zone (IANA, e.g. Europe/Paris)", value=p.timezone or "", key="profile_timezone"
-        )
-        starting = st.number_input(
-            "Starting fitness (CTL) before your first activity",
-            min_value=0.0,
-            max_value=200.0,
-            value=float(p.starting_ctl),
-            key="profile_starting_ctl",
-        )
+        changes[STARTING.field] = _number_input(st, STARTING, p)
         with st.expander("Model settings"):
-            m1, m2 = st.columns(2)
-            ctl_days = m1.number_input(
-                "Fitness time constant (days; 42 is the PMC default)",
-                min_value=14,
-                max_value=90,
-                value=p.ctl_days,
-                key="profile_ctl_days",
-            )
-            atl_days = m2.number_input(
-                "Fatigue time constant (days; 7 is the PMC default)",
-                min_value=3,
-                max_value=21,
-                value=p.atl_days,
-                key="profile_atl_days",
-            )
-            m3, m4 = st.columns(2)
-            female_a = m3.number_input(
-                "Women's TRIMP weighting a (0.86 Morton 1990; 0.64 GoldenCheetah)",
-                min_value=0.64,
-                max_value=0.86,
-                step=0.01,
-                value=p.trimp_female_a,
-                key="profile_trimp_female_a",
-            )
-            rest_limit = m4.number_input(
-                "Days in a row without rest before a note",
-                min_value=3,
-                max_value=30,
-                value=p.no_rest_days_limit,
-                key="profile_no_rest_days_limit",
-            )
+            columns = st.columns(2) + st.columns(2)
+            for column, spec in zip(columns, MODEL, strict=True):
+                changes[spec.field] = _number_input(column, spec, p)
         saved = st.form_submit_button("Save profile", key="profile_save")
     if not saved:
         return
-    changes = {
-        "name": name,
-        "sex": sex or None,
-        "hr_max": _optional(hr_max),
-        "hr_rest": _optional(hr_rest),
-        "lthr": _optional(lthr),
-        "threshold_pace_s_per_km": _optional(pace),
-        "timezone": timezone or None,
-        "starting_ctl": starting,
-        "ctl_days": ctl_days,
-        "atl_days": atl_days,
-        "trimp_female_a": female_a,
-        "no_rest_days_limit": rest_limit,
-    }
     try:
         with connect(ctx.db_path) as con:
             update_profile(con, ctx.athlete_id, changes)
