@@ -11,7 +11,7 @@ from dashboard import context, data
 from dashboard.charts.pain import pain_calendar, site_label
 from dashboard.context import PageContext
 from dashboard.sections import log_history
-from dashboard.sections.log_history import FLAG_SAFETY, flash, not_saved
+from dashboard.sections.log_actions import FLAG_SAFETY, flash, not_saved, show_flash
 from pipelines.db import connect
 from pipelines.entries import checkins, pain, rpe
 from pipelines.entries.validation import (
@@ -278,7 +278,7 @@ wellness = data.wellness_entries(ctx.db_path, ctx.athlete_id)
 awaiting = data.awaiting_rpe(ctx.db_path, ctx.athlete_id, ctx.today)
 st.title("Log")
 st.subheader(_headline(ctx, wellness, pains, awaiting))
-log_history.show_flash()
+show_flash()
 left, right = st.columns(2, gap="large")
 with left, st.container(border=True):
     _pain_form(ctx, data.activities(ctx.db_path, ctx.athlete_id), pains)

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 
 import pandas as pd
 import streamlit as st
 
-from dashboard import data
 from dashboard.charts.pain import site_label
 from dashboard.context import PageContext
-from pipelines.db import Connection, connect
-from pipelines.entries import checkins, pain, rpe, trash
+from dashboard.sections import log_actions
+from pipelines.entries import checkins, pain, rpe
 from pipelines.entries.validation import (
     EARLIEST_DATE,
     HOOPER_ITEMS,
@@ -23,61 +21,6 @@ from pipelines.entries.validation import (
     SITE_LABELS,
     SITES,
 )
-from pipelines.errors import InvalidEntry, NotFound
-
-FLAG_SAFETY = (
-    "You ticked a warning sign. Please see a clinician promptly, the same day if you have a "
-    "fever, can't put weight on the leg, or the pain began with a fall; hold off hard or long "
-    "runs until then."
-)
-_FLASH = "log_flash"
-_UNDO = "log_undo"
-
-
-def flash(kind: str, text: str) -> None:
-    """Queue a message for the next run of the page (callbacks can't draw)."""
-    st.session_state.setdefault(_FLASH, []).append((kind, text))
-
-
-def show_flash() -> None:
-    """Show and forget the queued messages."""
-    for kind, text in st.session_state.pop(_FLASH, []):
-        {"success": st.success, "warning": st.warning, "error": st.error}[kind](text)
-
-
-def not_saved(exc: InvalidEntry) -> str:
-    """The one-line message a rejected value gets on the page."""
-    shown = "" if exc.value in (None, "") else f" You entered {exc.value!r}."
-    return f"Not saved: {exc.field.replace('_', ' ')} must be {exc.allowed}.{shown}"
-
-
-def _write(
-    ctx: PageContext, action: Callable[[Connection], object], success: str, undo_label: str = ""
-) -> None:
-    """Run one write; on success clear caches and offer undo for deletes, else show why."""
-    try:
-        with connect(ctx.db_path) as con:
-            result = action(con)
-    except InvalidEntry as exc:
-        flash("error", not_saved(exc))
-        return
-    except NotFound as exc:
-        flash("error", f"{exc}; it may have been changed elsewhere. The page is refreshed.")
-        data.clear()
-        return
-    data.clear()
-    if undo_label:
-        st.session_state[_UNDO] = (result, undo_label)
-    flash("success", success)
-
-
-def _undo(ctx: PageContext) -> None:
-    trash_id, label = st.session_state.pop(_UNDO)
-    _write(ctx, lambda con: trash.restore(con, ctx.athlete_id, trash_id), f"Restored {label}.")
-
-
-def _value(key: str) -> object:
-    return st.session_state.get(key)
 
 
 def _pain_values(entry_id: int) -> dict[str, object]:
@@ -92,7 +35,7 @@ def _pain_values(entry_id: int) -> dict[str, object]:
         "activity_id",
         "note",
     )
-    values = {field: _value(f"pain_edit_{field}_{entry_id}") for field in fields}
+    values = {field: log_actions.value(f"pain_edit_{field}_{entry_id}") for field in fields}
     values["side"] = None if values["side"] == "—" else values["side"]
     return values
 
@@ -176,7 +119,7 @@ def _pain_tab(ctx: PageContext, pains: pd.DataFrame) -> None:
         st.form_submit_button(
             "Save changes",
             key="pain_edit_save",
-            on_click=lambda: _write(
+            on_click=lambda: log_actions.write(
                 ctx,
                 lambda con: pain.update_pain(
                     con, ctx.athlete_id, entry_id, _pain_values(entry_id), today=ctx.today
@@ -187,7 +130,7 @@ def _pain_tab(ctx: PageContext, pains: pd.DataFrame) -> None:
     editor.button(
         "Delete this entry",
         key="pain_delete",
-        on_click=lambda: _write(
+        on_click=lambda: log_actions.write(
             ctx,
             lambda con: pain.delete_pain(con, ctx.athlete_id, entry_id),
             "Pain entry deleted.",
@@ -198,7 +141,7 @@ def _pain_tab(ctx: PageContext, pains: pd.DataFrame) -> None:
 
 def _checkin_values(day: date) -> dict[str, object]:
     fields = ("date", *HOOPER_ITEMS, "mood", "sleep_hours", "resting_hr", "note")
-    return {field: _value(f"checkin_edit_{field}_{day}") for field in fields}
+    return {field: log_actions.value(f"checkin_edit_{field}_{day}") for field in fields}
 
 
 def _checkin_tab(ctx: PageContext, wellness: pd.DataFrame) -> None:
@@ -252,7 +195,7 @@ def _checkin_tab(ctx: PageContext, wellness: pd.DataFrame) -> None:
         st.form_submit_button(
             "Save changes",
             key="checkin_edit_save",
-            on_click=lambda: _write(
+            on_click=lambda: log_actions.write(
                 ctx,
                 lambda con: checkins.update_checkin(
                     con, ctx.athlete_id, day, _checkin_values(day), today=ctx.today
@@ -263,7 +206,7 @@ def _checkin_tab(ctx: PageContext, wellness: pd.DataFrame) -> None:
     editor.button(
         "Delete this check-in",
         key="checkin_delete",
-        on_click=lambda: _write(
+        on_click=lambda: log_actions.write(
             ctx,
             lambda con: checkins.delete_checkin(con, ctx.athlete_id, day),
             "Check-in deleted.",
@@ -300,10 +243,13 @@ def _rpe_tab(ctx: PageContext, rpes: pd.DataFrame) -> None:
         st.form_submit_button(
             "Save changes",
             key="rpe_edit_save",
-            on_click=lambda: _write(
+            on_click=lambda: log_actions.write(
                 ctx,
                 lambda con: rpe.set_rpe(
-                    con, ctx.athlete_id, activity_id, _value(f"rpe_edit_value_{activity_id}")
+                    con,
+                    ctx.athlete_id,
+                    activity_id,
+                    log_actions.value(f"rpe_edit_value_{activity_id}"),
                 ),
                 "RPE updated; load rescored.",
             ),
@@ -311,7 +257,7 @@ def _rpe_tab(ctx: PageContext, rpes: pd.DataFrame) -> None:
     editor.button(
         "Delete this RPE",
         key="rpe_delete",
-        on_click=lambda: _write(
+        on_click=lambda: log_actions.write(
             ctx,
             lambda con: rpe.delete_rpe(con, ctx.athlete_id, activity_id),
             "RPE deleted.",
@@ -324,10 +270,10 @@ def render(
     ctx: PageContext, pains: pd.DataFrame, wellness: pd.DataFrame, rpes: pd.DataFrame
 ) -> None:
     """History tabs with edit and delete, and an Undo button after a delete."""
-    if _UNDO in st.session_state:
+    if log_actions.UNDO_KEY in st.session_state:
         box = st.container(border=True)
-        box.write(f"Deleted {st.session_state[_UNDO][1]}.")
-        box.button("Undo delete", key="undo_delete", on_click=_undo, args=(ctx,))
+        box.write(f"Deleted {st.session_state[log_actions.UNDO_KEY][1]}.")
+        box.button("Undo delete", key="undo_delete", on_click=log_actions.undo, args=(ctx,))
     tabs = st.tabs(["Pain", "Check-ins", "Session RPE"])
     with tabs[0]:
         _pain_tab(ctx, pains)
