@@ -26,6 +26,7 @@ from pipelines.duplicates import (
     absorb_file_twins,
     settle_files,
 )
+from pipelines.identity import adopt_if_local, adoptable_local_athlete
 from pipelines.imports.models import ImportedActivity, ImportReport, ParsedImport, Skipped
 from pipelines.imports.timezones import OFFSET_LABEL_PATTERN, local_start
 from pipelines.metrics import recompute
@@ -86,7 +87,9 @@ def choose_athlete(con: Connection, parsed: ParsedImport, athlete_id: int | None
 
 def profile_timezone(con: Connection, parsed: ParsedImport, athlete_id: int | None) -> str | None:
     """The time zone already set for the athlete this import would go to (None: ask for one)."""
-    return _zone(con, choose_athlete(con, parsed, athlete_id))
+    chosen = choose_athlete(con, parsed, athlete_id)
+    local = None if athlete_id is not None else adoptable_local_athlete(con, chosen)
+    return _zone(con, chosen if local is None else local)
 
 
 def _zone(con: Connection, athlete_id: int) -> str | None:
@@ -98,6 +101,8 @@ def _zone(con: Connection, athlete_id: int) -> str | None:
 def _ensure_athlete(con: Connection, parsed: ParsedImport, athlete_id: int | None) -> int:
     """The chosen athlete, created (with the export's name and sex) when missing."""
     chosen = choose_athlete(con, parsed, athlete_id)
+    if athlete_id is None and parsed.athlete_id is not None:
+        adopt_if_local(con, chosen)
     exists = con.execute("SELECT count(*) FROM athletes WHERE id = ?", [chosen]).fetchall()
     if not exists[0][0]:
         ensure_athlete(con, chosen, parsed.athlete_name or DEFAULT_NAME, parsed.source_kind)

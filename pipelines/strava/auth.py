@@ -25,6 +25,7 @@ from stravalib.protocol import Scope
 
 from pipelines.athletes import ensure_athlete
 from pipelines.db import connect, resolve_path, transaction
+from pipelines.identity import adopt_if_local
 from pipelines.strava import tokens as token_store
 from pipelines.strava.client import REVOKED, RateBudget, build_client, call
 from pipelines.strava.config import StravaSettings
@@ -114,6 +115,7 @@ def store_connection(db_path: Path, tokens: Tokens, athlete: Mapping[str, Any] |
                 "may only be shown to its owner, so each runner needs their own database: "
                 "start Stridewise with STRIDEWISE_DB pointing at a new file. Nothing was stored."
             )
+        adopt_if_local(con, tokens.athlete_id)
         ensure_athlete(con, tokens.athlete_id, tokens.athlete_name, "strava")
         sex = (athlete or {}).get("sex")
         if sex in ("M", "F"):
