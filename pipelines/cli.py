@@ -21,6 +21,7 @@ COMMAND_MODULES = [
     "pipelines.commands.log",
     "pipelines.commands.entries",
     "pipelines.commands.strength",
+    "pipelines.commands.plan",
 ]
 
 EXIT_USAGE = 2

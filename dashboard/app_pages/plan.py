@@ -12,7 +12,7 @@ from dashboard.charts.plan import plan_vs_actual_figure, projection_figure, rati
 from pipelines import plans as plan_store
 from pipelines.db import connect
 from pipelines.errors import InvalidEntry
-from pipelines.ics import CalendarEvent, build_calendar, event_uid
+from pipelines.plan_calendar import plan_calendar
 from training.bands import ACWR_CAVEAT, form_meaning
 from training.planner.edits import insert_recovery_week, recovery_week_start
 from training.planner.generate import generate_plan, start_state
@@ -211,20 +211,9 @@ st.caption(
     "taper evidence (Bosquet et al. 2007) supports cutting volume, not intensity."
 )
 
-events = [
-    CalendarEvent(
-        uid=event_uid("plan", plan.id, row["date"].isoformat(), row["kind"]),
-        summary=f"{row['kind'].capitalize()} {row['distance_m'] / 1000:.1f} km"
-        if row["distance_m"] > 0
-        else "Cross-training (as usual)",
-        start=row["date"],
-        description=f"{plan.name}: week of {row['week_start']:%d %b}",
-    )
-    for row in outlook.sessions.to_dict("records")
-]
 st.download_button(
     "Export planned sessions (.ics)",
-    build_calendar(events, name=plan.name),
+    plan_calendar(plan, outlook.sessions),
     file_name="stridewise-plan.ics",
     mime="text/calendar",
     key="plan_ics",
