@@ -36,13 +36,21 @@ def heart_rate_reserve(hr: float, hr_rest: float, hr_max: float) -> float:
     return min(max((hr - hr_rest) / (hr_max - hr_rest), 0.0), 1.0)
 
 
+Numbers = float | np.ndarray  # every formula below works on one session or a column of them
+
+
+def _trimp(minutes: Numbers, x: Numbers, profile: AthleteProfile) -> Numbers:
+    """minutes × x × a·e^(b·x) for a heart-rate-reserve fraction x (Morton et al. 1990)."""
+    a, b = profile.trimp_constants
+    return minutes * x * a * np.exp(b * x)
+
+
 def banister_trimp(minutes: float, hr_avg: float, profile: AthleteProfile) -> float:
     """Banister TRIMP from an average heart rate (Morton et al. 1990, SCIENCE.md 1.1)."""
     if profile.hr_max is None:
         raise ValueError("hr_max is needed for a heart-rate load")
     x = heart_rate_reserve(hr_avg, profile.effective_hr_rest, profile.hr_max)
-    a, b = profile.trimp_constants
-    return minutes * x * a * math.exp(b * x)
+    return float(_trimp(minutes, x, profile))
 
 
 def trimp_from_histogram(seconds_by_bpm: Mapping[Any, float], profile: AthleteProfile) -> float:
@@ -60,7 +68,7 @@ def threshold_hour_trimp(profile: AthleteProfile) -> float | None:
     return banister_trimp(60.0, lthr, profile)
 
 
-def hrss(trimp: float, profile: AthleteProfile) -> float:
+def hrss(trimp: Numbers, profile: AthleteProfile) -> Numbers:
     """HR score: TRIMP normalised so an hour at threshold HR is 100 (GoldenCheetah TRIMP100)."""
     reference = threshold_hour_trimp(profile)
     if not reference:
@@ -68,13 +76,13 @@ def hrss(trimp: float, profile: AthleteProfile) -> float:
     return trimp / reference * 100.0
 
 
-def pace_load(duration_s: float, distance_m: float, threshold_pace_s_per_km: float) -> float:
+def pace_load(duration_s: Numbers, distance_m: Numbers, threshold_pace_s_per_km: float) -> Numbers:
     """rTSS-style pace score: hours × IF² × 100 with IF on speeds, not paces (SCIENCE.md 1.6)."""
     intensity = (distance_m / duration_s) / (1000.0 / threshold_pace_s_per_km)
     return duration_s / 3600.0 * intensity**2 * 100.0
 
 
-def srpe_load(minutes: float, rpe: float) -> float:
+def srpe_load(minutes: Numbers, rpe: Numbers) -> Numbers:
     """Foster session-RPE (minutes × CR-10) rescaled so it sits on the same 100-per-hour scale."""
     return minutes * rpe * SRPE_LOAD_PER_AU
 
@@ -129,14 +137,12 @@ def session_loads(activities: pd.DataFrame, profile: AthleteProfile) -> pd.DataF
             for i, raw in enumerate(histograms.to_numpy()):
                 hist = _histogram(raw)
                 if hist:
-                    load[i] = trimp_from_histogram(hist, profile) / reference * 100.0
+                    load[i] = hrss(trimp_from_histogram(hist, profile), profile)
                     source[i] = "hr_stream"
         rest = profile.effective_hr_rest
         use_avg = np.isnan(load) & np.isfinite(avg_hr) & (avg_hr > rest) & (minutes > 0)
         x = np.clip((avg_hr - rest) / (profile.hr_max - rest), 0.0, 1.0)
-        a, b = profile.trimp_constants
-        avg_load = minutes * x * a * np.exp(b * x) / reference * 100.0
-        load = np.where(use_avg, avg_load, load)
+        load = np.where(use_avg, hrss(_trimp(minutes, x, profile), profile), load)
         source = np.where(use_avg, "hr_avg", source)
 
     if profile.threshold_pace_s_per_km:
@@ -150,20 +156,17 @@ def session_loads(activities: pd.DataFrame, profile: AthleteProfile) -> pd.DataF
             & (speed > 0)
             & (speed <= MAX_PLAUSIBLE_RUN_SPEED_M_S)
         )
-        v_threshold = 1000.0 / profile.threshold_pace_s_per_km
         with np.errstate(divide="ignore", invalid="ignore"):
-            pace_scores = duration_s / 3600.0 * (speed / v_threshold) ** 2 * 100.0
+            pace_scores = pace_load(duration_s, distance, profile.threshold_pace_s_per_km)
         load = np.where(use_pace, pace_scores, load)
         source = np.where(use_pace, "pace", source)
 
     use_rpe = np.isnan(load) & np.isfinite(rpe) & (minutes > 0)
-    load = np.where(use_rpe, minutes * rpe * SRPE_LOAD_PER_AU, load)
+    load = np.where(use_rpe, srpe_load(minutes, rpe), load)
     source = np.where(use_rpe, "rpe", source)
 
-    rest_mask = np.isnan(load)
-    if rest_mask.any():
-        per_hour = np.array([DEFAULT_LOAD_PER_HOUR[sport_group(s)] for s in sports])
-        load = np.where(rest_mask, minutes / 60.0 * per_hour, load)
-        source = np.where(rest_mask, "default", source)
+    for row in np.flatnonzero(np.isnan(load)):
+        load[row] = default_load(float(minutes[row]), sports[row])
+        source[row] = "default"
 
     return pd.DataFrame({"load": load, "load_source": source}, index=activities.index)
