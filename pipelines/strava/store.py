@@ -19,18 +19,10 @@ from pipelines.db import Connection
 from pipelines.duplicates import absorb_file_twins
 from pipelines.strava.normalize import ROW_COLUMNS, SOURCE
 
+# Columns a re-listing may change; ids, source, perceived exertion (merged separately, since
+# the list may lack it) and the raw record (merged as JSON) are handled on their own.
 _TYPED = [
-    "name",
-    "sport_type",
-    "start_date",
-    "start_date_local",
-    "timezone",
-    "distance_m",
-    "moving_time_s",
-    "elapsed_time_s",
-    "elevation_gain_m",
-    "average_heartrate",
-    "max_heartrate",
+    c for c in ROW_COLUMNS if c not in {"id", "athlete_id", "source", "perceived_exertion", "raw"}
 ]
 _CHANGED = " OR ".join(f"a.{col} IS DISTINCT FROM p.{col}" for col in _TYPED)
 _AFFECTED = f"""
