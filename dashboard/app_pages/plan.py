@@ -171,6 +171,12 @@ if not plan.active and cols[2].button("Make active", key="plan_activate"):
         plan_store.activate_plan(con, plan.id)
     data.clear()
     st.rerun()
+# A plan is the runner's own work: deleting it takes a second, deliberate click.
+if cols[3].popover("Delete plan").button(f"Delete “{plan.name}” for good", key="plan_delete"):
+    with connect(ctx.db_path) as con:
+        plan_store.delete_plan(con, plan.id)
+    data.clear()
+    st.rerun()
 
 shown = daily[daily["date"] >= pd.Timestamp(ctx.today - timedelta(weeks=8))]
 st.plotly_chart(projection_figure(shown, outlook.projection, ctx.today), key="plan_projection")

@@ -91,3 +91,19 @@ def test_insert_a_recovery_week_now_rewrites_the_plan(demo_db: Path, monkeypatch
     assert saved is not None
     assert saved.weeks[0].week_type == "recovery"  # DEMO_END is a Tuesday: this week
     assert saved.weeks[1].target == 40000.0
+
+
+def test_deleting_a_plan_takes_the_confirming_click(demo_db: Path, monkeypatch: object) -> None:
+    _set_today(monkeypatch)
+    start = monday_of(DEMO_END) + timedelta(weeks=1)
+    weeks = [
+        PlanWeek(start + timedelta(weeks=i), "build", "distance", 30000.0, 3) for i in range(4)
+    ]
+    with connect(demo_db) as con:
+        plans.create_plan(con, 1, "Old idea", weeks)
+    at = _open(demo_db)
+    at.button(key="plan_delete").click().run()
+    assert not at.exception
+    with connect(demo_db) as con:
+        assert plans.list_plans(con, 1) == []
+    assert "No plan yet" in at.info[0].value
