@@ -8,7 +8,7 @@ from datetime import date
 import streamlit as st
 
 from dashboard import data
-from pipelines.athletes import local_today
+from pipelines.clock import runner_today
 from training.profile import AthleteProfile
 
 ATHLETE_KEY = "athlete_id"
@@ -31,7 +31,7 @@ def current() -> PageContext | None:
     if athlete_id is None:
         return None
     profile = data.profile(path, athlete_id)
-    return PageContext(path, athlete_id, profile, local_today(profile))
+    return PageContext(path, athlete_id, profile, runner_today(profile.timezone))
 
 
 def require() -> PageContext:

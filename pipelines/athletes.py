@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import zoneinfo
 from collections.abc import Mapping
-from datetime import date, datetime
 from typing import Any
 
 from pipelines.db import Connection
@@ -135,11 +134,3 @@ def update_profile(con: Connection, athlete_id: int, changes: Mapping[str, Any])
         [*clean.values(), athlete_id],
     )
     return get_profile(con, athlete_id)
-
-
-def local_today(profile: AthleteProfile, now: datetime | None = None) -> date:
-    """Today's date in the athlete's time zone (the machine's when unset)."""
-    if profile.timezone:
-        moment = now or datetime.now(zoneinfo.ZoneInfo("UTC"))
-        return moment.astimezone(zoneinfo.ZoneInfo(profile.timezone)).date()
-    return (now or datetime.now()).date()

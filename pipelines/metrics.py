@@ -12,7 +12,8 @@ from datetime import date
 
 import pandas as pd
 
-from pipelines.athletes import get_profile, list_athletes, local_today
+from pipelines.athletes import get_profile, list_athletes
+from pipelines.clock import runner_today
 from pipelines.db import Connection, transaction
 from training.fitness import METRIC_COLUMNS, daily_metrics
 from training.load import session_loads
@@ -51,7 +52,7 @@ def recompute(
     written = 0
     for athlete_id in _athlete_ids(con, athlete_ids):
         profile = get_profile(con, athlete_id)
-        end = today or local_today(profile)
+        end = today or runner_today(profile.timezone)
         acts = con.execute(_ACTIVITY_INPUTS, [athlete_id]).df()
         scores = session_loads(acts, profile)
         acts = acts.assign(load=scores["load"], load_source=scores["load_source"])
@@ -91,7 +92,7 @@ def recompute(
 def refresh_if_stale(con: Connection, athlete_id: int, today: date | None = None) -> bool:
     """Extend daily metrics to today when the calendar has moved on since the last rebuild."""
     profile = get_profile(con, athlete_id)
-    end = today or local_today(profile)
+    end = today or runner_today(profile.timezone)
     row = con.execute(
         "SELECT max(date) FROM daily_metrics WHERE athlete_id = ?", [athlete_id]
     ).fetchone()

@@ -1,4 +1,4 @@
-"""Shared fixtures: real DuckDB files in a temp dir, hermetic env, Streamlit cache hygiene."""
+"""Shared fixtures: real DuckDB files in a temp dir, a pinned today, hermetic env, cache hygiene."""
 
 from __future__ import annotations
 
@@ -10,16 +10,24 @@ import pytest
 import streamlit as st
 
 from pipelines import demo
+from pipelines.clock import TODAY_ENV, pinned_today
 from pipelines.db import connect, migrate
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "dashboard" / "streamlit_app.py")
-DEMO_END = date(2026, 11, 24)  # a Tuesday; fixed so demo-based assertions are stable
+# The runner's today for every test, and the demo's last day. A date set in STRIDEWISE_TODAY
+# before the run is honoured, so the whole suite can be run as of any day.
+TODAY = pinned_today() or date(2026, 11, 24)
+DEMO_END = TODAY
 
 
 @pytest.fixture(autouse=True)
 def _hermetic_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """No test reads the developer's database, secrets or Strava credentials."""
+    """No test reads the developer's database, secrets, Strava credentials or the calendar.
+
+    Setting the variable (not patching a function) reaches subprocesses and the Streamlit server
+    the browser journeys start, since they inherit the environment.
+    """
     for name in (
         "STRIDEWISE_DB",
         "STRAVA_CLIENT_ID",
@@ -30,6 +38,7 @@ def _hermetic_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     ):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("STRIDEWISE_DB", str(tmp_path / "default.duckdb"))
+    monkeypatch.setenv(TODAY_ENV, TODAY.isoformat())
 
 
 @pytest.fixture(autouse=True)

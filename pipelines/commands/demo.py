@@ -6,6 +6,7 @@ import argparse
 from datetime import date
 
 from pipelines import demo
+from pipelines.clock import runner_today
 from pipelines.db import connect, resolve_path
 
 
@@ -54,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
         if has_demo and has_demo[0] and not args.force and not args.if_missing:
             print(f"{path} already has the demo runner; use --force to rebuild it.")
             return 0
-        counts = demo.seed(con, args.end or date.today())
+        counts = demo.seed(con, args.end or runner_today(demo.DEMO_TIMEZONE))
     print(
         f"Demo runner written to {path}: {counts['activities']} activities, "
         f"{counts['pain_entries']} pain entries, {counts['wellness_entries']} check-ins."

@@ -7,7 +7,8 @@ import csv
 import sys
 from pathlib import Path
 
-from pipelines.athletes import get_profile, local_today
+from pipelines.athletes import get_profile
+from pipelines.clock import runner_today
 from pipelines.commands.context import athlete_id
 from pipelines.db import connect
 from pipelines.entries import csv_io
@@ -56,7 +57,7 @@ def run_import(args: argparse.Namespace) -> int:
         raise InvalidEntry("FILE", "an existing CSV file", args.file)
     with connect(args.db) as con:
         athlete = athlete_id(con, args)
-        today = local_today(get_profile(con, athlete))
+        today = runner_today(get_profile(con, athlete).timezone)
         try:
             with path.open(encoding="utf-8-sig", newline="") as source:
                 report = csv_io.import_csv(con, athlete, source, today=today)

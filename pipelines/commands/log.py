@@ -7,7 +7,8 @@ import contextlib
 from collections.abc import Iterator
 from datetime import date
 
-from pipelines.athletes import get_profile, local_today
+from pipelines.athletes import get_profile
+from pipelines.clock import runner_today
 from pipelines.commands.context import athlete_id
 from pipelines.db import Connection, connect
 from pipelines.entries import checkins, pain, rpe, validation
@@ -103,7 +104,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 
 
 def _today(con: Connection, athlete: int) -> date:
-    return local_today(get_profile(con, athlete))
+    return runner_today(get_profile(con, athlete).timezone)
 
 
 def _day(args: argparse.Namespace, today: date) -> date:

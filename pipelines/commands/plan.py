@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 
 from pipelines import plans, queries
-from pipelines.athletes import get_profile, local_today
+from pipelines.athletes import get_profile
+from pipelines.clock import runner_today
 from pipelines.commands.context import athlete_id
 from pipelines.db import connect
 from pipelines.errors import NotFound
@@ -39,7 +40,7 @@ def _active(args: argparse.Namespace) -> tuple[plans.StoredPlan, Outlook]:
         if plan is None:
             raise NotFound("no active plan: draft one on the app's Plan page")
         profile = get_profile(con, athlete)
-        today = local_today(profile)
+        today = runner_today(profile.timezone)
         refresh_if_stale(con, athlete, today)
         daily = queries.daily_metrics(con, athlete, end=today)
         activities = queries.activities(con, athlete).assign(athlete_id=athlete)

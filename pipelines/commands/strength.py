@@ -8,7 +8,8 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from pipelines.athletes import get_profile, local_today
+from pipelines.athletes import get_profile
+from pipelines.clock import runner_today
 from pipelines.commands.context import athlete_id
 from pipelines.db import connect
 from pipelines.errors import NotFound
@@ -41,7 +42,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 def run_plan(args: argparse.Namespace) -> int:
     with connect(args.db) as con:
         athlete = athlete_id(con, args)
-        today = local_today(get_profile(con, athlete))
+        today = runner_today(get_profile(con, athlete).timezone)
         found = inputs.pain_profile(con, athlete, today)
         site = found.site if args.site is None else (None if args.site == "none" else args.site)
         checked = store.validate_inputs(

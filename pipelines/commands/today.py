@@ -6,7 +6,8 @@ import argparse
 import json
 from datetime import date
 
-from pipelines.athletes import get_profile, local_today
+from pipelines.athletes import get_profile
+from pipelines.clock import runner_today
 from pipelines.coach_inputs import advise
 from pipelines.commands.context import athlete_id
 from pipelines.db import connect
@@ -57,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
     requested = parse_day(args.date) if args.date else None
     with connect(args.db) as con:
         athlete = athlete_id(con, args)
-        day = requested or local_today(get_profile(con, athlete))
+        day = requested or runner_today(get_profile(con, athlete).timezone)
         advice = advise(con, athlete, day)
     print(
         json.dumps(advice.to_dict(), ensure_ascii=False, indent=2) if args.json else render(advice)

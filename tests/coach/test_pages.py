@@ -6,7 +6,8 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from pipelines.athletes import get_profile, local_today
+from pipelines.athletes import get_profile
+from pipelines.clock import runner_today
 from pipelines.coach_inputs import advise
 from pipelines.db import connect
 from tests.conftest import APP
@@ -24,7 +25,7 @@ def run_page(page: str | None = None) -> AppTest:
 
 def test_today_is_the_default_page_and_matches_the_coach(demo_db: Path) -> None:
     with connect(demo_db) as con:
-        advice = advise(con, 1, local_today(get_profile(con, 1)))
+        advice = advise(con, 1, runner_today(get_profile(con, 1).timezone))
     at = run_page()
     assert at.title[0].value == "Today"
     assert advice.headline in at.subheader[0].value
@@ -35,7 +36,7 @@ def test_today_is_the_default_page_and_matches_the_coach(demo_db: Path) -> None:
 
 def test_a_red_flag_takes_over_the_today_page(demo_db: Path) -> None:
     with connect(demo_db) as con:
-        today = local_today(get_profile(con, 1))
+        today = runner_today(get_profile(con, 1).timezone)
         con.execute(
             "INSERT INTO pain_entries (athlete_id, date, site, side, moment, score, red_flags)"
             " VALUES (1, ?, 'hip-front', 'left', 'after-run', 6, ['cant_bear_weight'])",

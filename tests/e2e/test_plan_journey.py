@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import pytest
 from playwright.sync_api import Page, expect
 
 from pipelines.db import connect
-from pipelines.demo import DEMO_TIMEZONE
+from tests.conftest import TODAY
 from tests.e2e.conftest import assert_no_exception, streamlit_server, wait_for_app
 from training.planner.edits import recovery_week_start
 
@@ -47,7 +46,7 @@ def test_draft_a_plan_and_insert_a_recovery_week(
     expect(page.get_by_test_id("stDataFrame")).to_have_count(1)
     assert_no_exception(page)
 
-    target = recovery_week_start(datetime.now(ZoneInfo(DEMO_TIMEZONE)).date())
+    target = recovery_week_start(TODAY)
     assert week_type_of(demo_db, target) != ("recovery",)
     page.get_by_role("button", name="Insert a recovery week now").click()
     wait_for_app(page)

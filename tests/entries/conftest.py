@@ -10,10 +10,10 @@ import pytest
 from pipelines.athletes import ensure_athlete
 from pipelines.db import connect
 from pipelines.metrics import recompute
+from tests.conftest import TODAY
 
 ATHLETE = 7
 OTHER_ATHLETE = 8
-TODAY = date.today()  # the athlete has no time zone, so the app and CLI use the machine's date
 YESTERDAY = TODAY - timedelta(days=1)
 RUN_ID = 501  # yesterday's only run, no heart rate: its load comes from RPE once rated
 RIDE_ID = 502  # yesterday's ride

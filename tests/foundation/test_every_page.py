@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 from pipelines.athletes import ensure_athlete
 from pipelines.db import connect
 from pipelines.metrics import recompute
-from tests.conftest import APP
+from tests.conftest import APP, TODAY
 
 PAGES = [
     "app_pages/today.py",
@@ -33,7 +33,7 @@ def _athlete_without_activities(db: Path) -> None:
 
 def _one_run_no_profile(db: Path) -> None:
     """A single run yesterday, no heart rate, no threshold pace, no entries."""
-    when = datetime.now().replace(microsecond=0) - timedelta(days=1)
+    when = datetime.combine(TODAY - timedelta(days=1), time(7, 30))
     with connect(db) as con:
         ensure_athlete(con, 7, "First run", "file")
         con.execute(

@@ -21,16 +21,7 @@ def _open(demo_db: Path) -> AppTest:
     return at
 
 
-def _set_today(monkeypatch: object) -> None:
-    import dashboard.context as page_context
-
-    monkeypatch.setattr(page_context, "local_today", lambda profile: DEMO_END)  # type: ignore[attr-defined]
-
-
-def test_drafting_a_plan_from_the_empty_state_saves_an_active_plan(
-    demo_db: Path, monkeypatch: object
-) -> None:
-    _set_today(monkeypatch)
+def test_drafting_a_plan_from_the_empty_state_saves_an_active_plan(demo_db: Path) -> None:
     at = _open(demo_db)
     assert not at.exception
     assert "No plan yet" in at.info[0].value
@@ -45,10 +36,7 @@ def test_drafting_a_plan_from_the_empty_state_saves_an_active_plan(
     assert at.data_editor(key="plan_editor") is not None
 
 
-def test_editing_a_week_changes_the_projection_and_saving_keeps_it(
-    demo_db: Path, monkeypatch: object
-) -> None:
-    _set_today(monkeypatch)
+def test_editing_a_week_changes_the_projection_and_saving_keeps_it(demo_db: Path) -> None:
     start = monday_of(DEMO_END) + timedelta(weeks=1)
     weeks = [
         PlanWeek(start + timedelta(weeks=i), "build", "distance", 40000.0, 4) for i in range(4)
@@ -74,8 +62,7 @@ def test_editing_a_week_changes_the_projection_and_saving_keeps_it(
     assert saved is not None and saved.weeks[1].week_type == "rest"
 
 
-def test_insert_a_recovery_week_now_rewrites_the_plan(demo_db: Path, monkeypatch: object) -> None:
-    _set_today(monkeypatch)
+def test_insert_a_recovery_week_now_rewrites_the_plan(demo_db: Path) -> None:
     start = monday_of(DEMO_END)
     weeks = [
         PlanWeek(start + timedelta(weeks=i), "build", "distance", 40000.0 + 2000 * i, 4)
@@ -93,8 +80,7 @@ def test_insert_a_recovery_week_now_rewrites_the_plan(demo_db: Path, monkeypatch
     assert saved.weeks[1].target == 40000.0
 
 
-def test_deleting_a_plan_takes_the_confirming_click(demo_db: Path, monkeypatch: object) -> None:
-    _set_today(monkeypatch)
+def test_deleting_a_plan_takes_the_confirming_click(demo_db: Path) -> None:
     start = monday_of(DEMO_END) + timedelta(weeks=1)
     weeks = [
         PlanWeek(start + timedelta(weeks=i), "build", "distance", 30000.0, 3) for i in range(4)

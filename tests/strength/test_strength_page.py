@@ -15,7 +15,6 @@ PAGE = "app_pages/strength.py"
 
 
 def _open(monkeypatch: pytest.MonkeyPatch) -> AppTest:
-    monkeypatch.setattr("dashboard.context.local_today", lambda profile: DEMO_END)
     at = AppTest.from_file(APP, default_timeout=30)
     at.run()
     at.switch_page(PAGE)
