@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test bench e2e lint lock demo clean
+.PHONY: run test test-fast bench e2e lint lock demo clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Stridewise needs Python 3.11 or newer")'
@@ -29,7 +29,11 @@ demo: $(VENV)/.runtime  ## rebuild the demo database from scratch
 	$(BIN)/stridewise demo --force
 
 test: $(VENV)/.dev  ## the whole suite: unit, pipelines, pages and browser journeys
+	@$(BIN)/python -m tests.e2e.browser
 	$(BIN)/python -m pytest -q
+
+test-fast: $(VENV)/.dev  ## everything but the browser journeys
+	$(BIN)/python -m pytest -q -m 'not e2e'
 
 e2e: $(VENV)/.dev  ## only the browser journeys (needs chromium)
 	$(BIN)/python -m pytest -q -m e2e
@@ -37,7 +41,7 @@ e2e: $(VENV)/.dev  ## only the browser journeys (needs chromium)
 bench: $(VENV)/.dev  ## speed and memory benchmarks
 	$(BIN)/python -m benchmarks
 
-lint: $(VENV)/.dev
+lint: $(VENV)/.dev  ## ruff, ruff format and mypy
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
