@@ -30,10 +30,10 @@ demo: $(VENV)/.runtime  ## rebuild the demo database from scratch
 
 test: $(VENV)/.dev  ## the whole suite: unit, pipelines, pages and browser journeys
 	@$(BIN)/python -m tests.e2e.browser
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto
 
 test-fast: $(VENV)/.dev  ## everything but the browser journeys
-	$(BIN)/python -m pytest -q -m 'not e2e'
+	$(BIN)/python -m pytest -q -n auto -m 'not e2e'
 
 e2e: $(VENV)/.dev  ## only the browser journeys (needs chromium)
 	$(BIN)/python -m pytest -q -m e2e

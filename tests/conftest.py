@@ -71,3 +71,12 @@ def demo_db(demo_template: Path, db_path: Path) -> Path:
     """A private copy of the demo database for one test (tests may write to it)."""
     db_path.write_bytes(demo_template.read_bytes())
     return db_path
+
+
+def pytest_make_parametrize_id(config: pytest.Config, val: object, argname: str) -> str | None:
+    """Readable ids for dates; sets sorted, so parallel workers collect the same test names."""
+    if isinstance(val, set | frozenset):
+        return "+".join(sorted(map(str, val)))
+    if isinstance(val, date):
+        return val.isoformat()
+    return None

@@ -39,7 +39,6 @@ def ids_on(db: Path, day: date) -> tuple[str, set[str]]:
         ),
         (date(2026, 3, 17), "cross_train", {"pain_trend_rising"}),
     ],
-    ids=str,
 )
 def test_flare_up_weeks(demo_db: Path, day: date, kind: str, expected: set[str]) -> None:
     got_kind, got = ids_on(demo_db, day)
