@@ -54,9 +54,13 @@ def test_red_flags_expire_after_two_weeks() -> None:
             False,
             "red_flag_rest_pain",
         ),
-        ("hip-lateral", [(0, "at-night", 2), (1, "at-night", 2), (2, "at-night", 3)], True,
-         "pain_at_rest"),  # nightly ache lying on the side: not continuous pain
-    ],  # fmt: skip
+        (
+            "hip-lateral",
+            [(0, "at-night", 2), (1, "at-night", 2), (2, "at-night", 3)],
+            True,
+            "pain_at_rest",
+        ),  # nightly ache lying on the side: not continuous pain
+    ],
     ids=[
         "outer-hip-once",
         "outer-hip-two-nights",
@@ -88,7 +92,7 @@ def test_outer_hip_night_ache_explains_gluteal_tendons_and_keeps_running_easy() 
     entries = pain(
         [{"date": DAY - timedelta(days=d), "moment": "at-night", "score": 2} for d in (1, 3)]
     )
-    frame = daily(DAY, [50.0] * 59 + [0.0])
+    frame = daily(DAY, [50.0, 40.0, 0.0, 60.0, 45.0, 0.0, 90.0] * 8 + [0.0])
     advice = build_advice(frame, runs([(DAY - timedelta(days=2), 8000)]), entries,
                           daily(DAY, [])[:0], PROFILE, DAY)  # fmt: skip
     assert advice.kind == "easy"

@@ -90,5 +90,6 @@ def test_red_flags_pause_the_plan_and_refer(demo_db: Path, monkeypatch: pytest.M
         )
     at = _open(monkeypatch)
     assert "see a clinician promptly" in at.error[0].value
-    assert "pain on hopping; pain at night or at rest" in at.markdown[0].value
+    assert "told us it hurt to hop on that leg" in at.markdown[0].value
+    assert "told us you had pain at night or at rest" in at.markdown[0].value
     assert not any(b.label == "Make my 12-week plan" for b in at.button)

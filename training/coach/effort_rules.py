@@ -34,9 +34,7 @@ def _num(value: object) -> float:
     return 0.0 if pd.isna(number) else float(number)
 
 
-def _why_race_like(
-    run: pd.Series, marked: bool, easy: EasyRun, biggest_before: float
-) -> list[str]:
+def _why_race_like(run: pd.Series, marked: bool, easy: EasyRun, biggest_before: float) -> list[str]:
     load, moving = _num(run["load"]), _num(run["moving_time_s"])
     reasons = ["you marked it as a race"] if marked else []
     per_hour = load / (moving / 3600.0) if moving > 0 else 0.0

@@ -261,9 +261,13 @@ def not_settling_warning(pain: pd.DataFrame, runs: pd.DataFrame, as_of: date) ->
     )
 
 
-def red_flag_words(warning: Warning) -> str:
-    """What a red flag is about, in a few plain words (for the Strength page's referral)."""
-    key = warning.id.removeprefix(f"{RED_FLAG_PREFIX}_")
+def flag_key(warning: Warning) -> str:
+    """The red flag's own key: a ticked answer (`numbness`) or a derived one (`rest_pain`)."""
+    return warning.id.removeprefix(f"{RED_FLAG_PREFIX}_")
+
+
+def flag_words(key: str) -> str:
+    """What a red flag is about, in a few plain words (for the Strength plan's referral)."""
     return FLAG_WORDS.get(key) or DERIVED_WORDS.get(key) or key.replace("_", " ")
 
 
