@@ -9,6 +9,7 @@ from typing import Any
 from pipelines.db import Connection
 from pipelines.errors import InvalidEntry, NotFound
 from training.profile import AthleteProfile
+from training.starting_fitness import STARTING_CTL_MAX
 
 PROFILE_FIELDS: dict[str, tuple[type, str, float | None, float | None]] = {
     # field: (type, allowed text, min, max)
@@ -23,7 +24,7 @@ PROFILE_FIELDS: dict[str, tuple[type, str, float | None, float | None]] = {
         900,
     ),
     "timezone": (str, "an IANA time zone such as Europe/Paris", None, None),
-    "starting_ctl": (float, "a number from 0 to 200", 0, 200),
+    "starting_ctl": (float, f"a number from 0 to {STARTING_CTL_MAX:.0f}", 0, STARTING_CTL_MAX),
     "ctl_days": (int, "a whole number of days from 14 to 90", 14, 90),
     "atl_days": (int, "a whole number of days from 3 to 21", 3, 21),
     "trimp_female_a": (float, "0.64 (GoldenCheetah) to 0.86 (Morton 1990)", 0.64, 0.86),
