@@ -147,6 +147,7 @@ def build_advice(
         stressed=stressed,
         comeback=comeback,
         ran_today=as_of in longest,
+        recovery_day=any(w.id == "hard_effort_yesterday" for w in warnings),
     )
     kind, variant = choose_kind(
         warnings,
@@ -169,8 +170,9 @@ def build_advice(
         reasons.append(comeback_reason(comeback, cap))
     reasons.append(cap_reason(cap, no_run, state.done_today))
     forecast = rest_forecast(state, profile)
-    if not race_day:
-        reasons.append(forecast_reason(forecast, comeback=comeback is not None))
+    said = None if race_day else forecast_reason(forecast, state, comeback=comeback is not None)
+    if said:
+        reasons.append(said)
     stress_noted = stressed or any(w.id.startswith("stress_sleep") for w in warnings)
     return Advice(
         day=as_of,

@@ -75,7 +75,9 @@ class LoadBound:
     """The most load today that keeps the end of today in band, and which limit set it."""
 
     load: float
-    binding: str  # load_ratio | ratio_hold | usual_easy | short_run | easy_floor | form
+    binding: (
+        str  # load_ratio | ratio_hold | usual_easy | short_run | easy_floor | settling_floor | form
+    )
     by_ratio: float | None
     by_form: float
 
@@ -87,7 +89,9 @@ class Cap:
     load: float | None
     minutes: int | None
     km: float | None
-    binding: str  # a LoadBound binding, or single_run | first_run | return_to_run | race
+    binding: (
+        str  # a LoadBound binding, or recovery_run | single_run | first_run | return_to_run | race
+    )
     single_run_limit_m: float | None
     stress_adjusted: bool
 
@@ -127,7 +131,7 @@ def load_bound(state: MorningState, profile: AthleteProfile, run: EasyRun) -> Lo
     easy_floor = run.load_of(MIN_EASY_MINUTES)
     allowed, binding = by_form, "form"
     if state.settling and allowed < easy_floor:
-        allowed, binding = easy_floor, "easy_floor"  # early form reads too low: soften
+        allowed, binding = easy_floor, "settling_floor"  # early form reads too low: soften
     if by_ratio is None:
         return LoadBound(allowed, binding, None, by_form)
     ratio_cap, ratio_binding = by_ratio, "load_ratio"
@@ -177,10 +181,12 @@ def todays_cap(
     stressed: bool = False,
     comeback: ReturnToRun | None = None,
     ran_today: bool = False,
+    recovery_day: bool = False,
 ) -> Cap:
     """The cap for what is left of today, runnable: minutes and km within the single-run limit.
 
-    `first_run` says the limit is the first-run cap (no run in 30 days). On a return to running
+    `first_run` says the limit is the first-run cap (no run in 30 days); on a `recovery_day`
+    (the day after a race or hard effort) the cap is at most a short run. On a return to running
     (`comeback`) the cap is the return session itself, one a day: the single-run limit, and at
     most 30 minutes for the first run after a gap, whatever the ratio says.
     """
@@ -189,6 +195,8 @@ def todays_cap(
     if stressed:
         remaining *= STRESS_CAP_FACTOR
     minutes, binding = run.minutes_of(remaining), bound.binding
+    if recovery_day and minutes > SHORT_RUN_MINUTES:
+        minutes, binding = SHORT_RUN_MINUTES, "recovery_run"
     limit_minutes = run.minutes_for(single_run_limit_m)
     if comeback is not None:
         session = 0.0 if ran_today else min(limit_minutes, comeback.max_minutes or math.inf)

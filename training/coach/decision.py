@@ -30,7 +30,7 @@ KINDS: tuple[Kind, ...] = ("see_clinician", "rest", "cross_train", "easy", "trai
 NO_RUN_KINDS = frozenset({"see_clinician", "rest", "cross_train"})
 PAIN_IDS = frozenset({"pain_during_run", "pain_next_morning", "pain_trend_rising"})
 LOAD_BINDINGS = frozenset(
-    {"load_ratio", "ratio_hold", "usual_easy", "short_run", "easy_floor", "form"}
+    {"load_ratio", "ratio_hold", "usual_easy", "short_run", "easy_floor", "settling_floor", "form"}
 )
 REST_SIGNALS = 3  # three independent signals together make a rest day (our convention)
 SIGNAL_GROUPS = {  # warnings that describe the same thing count once

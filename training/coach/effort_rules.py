@@ -2,7 +2,9 @@
 
 A run counts as race-like when the runner marked it as a race (Strava's race flag, or a race day
 of the active plan), when it was much harder than their easy running, or when it carried much
-more load than any run of the 30 days before. Hard days followed by easy ones is the oldest
+more load than any run of the 30 days before. "Much harder" means both 30 % above their easy
+intensity and at least tempo effort, so an easy runner's moderate day is not a race. Hard days
+followed by easy ones is the oldest
 rule in coaching; Foster's monotony work shows why the contrast matters
 (docs/science.md#monotony). The two thresholds are our convention, not trial results.
 """
@@ -20,6 +22,7 @@ from training.coach.warning import Warning
 from training.fitness import LONGEST_RUN_WINDOW_DAYS
 
 RACE_LIKE_INTENSITY = 1.3  # load per hour 30 % above the runner's easy runs (our convention)
+HARD_LOAD_PER_HOUR = 70.0  # IF ≈ 0.84 (tempo or faster) on the 100-per-threshold-hour scale
 RACE_LIKE_SIZE = 1.5  # 50 % more load than any run in the 30 days before (our convention)
 HARD_EFFORT_MIN_S = 20 * 60  # strides and short pick-ups do not make a hard day
 
@@ -38,7 +41,8 @@ def _why_race_like(run: pd.Series, marked: bool, easy: EasyRun, biggest_before: 
     load, moving = _num(run["load"]), _num(run["moving_time_s"])
     reasons = ["you marked it as a race"] if marked else []
     per_hour = load / (moving / 3600.0) if moving > 0 else 0.0
-    if moving >= HARD_EFFORT_MIN_S and per_hour >= RACE_LIKE_INTENSITY * easy.load_per_hour:
+    hard = max(RACE_LIKE_INTENSITY * easy.load_per_hour, HARD_LOAD_PER_HOUR)
+    if moving >= HARD_EFFORT_MIN_S and per_hour >= hard:
         reasons.append(
             f"its intensity ({per_hour:.0f} load an hour) was well above your easy running "
             f"({easy.load_per_hour:.0f})"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from training.bands import ACWR_LOW
 from training.coach.cap import Cap
 from training.coach.forecast import Forecast
 from training.coach.morning import MorningState
@@ -20,6 +21,8 @@ BINDINGS = {
     "usual_easy": "your usual easy run, while your recent load is above usual",
     "short_run": "a short easy run while your recent load is well above usual",
     "easy_floor": "a short easy run: on its own this is no reason to rest",
+    "settling_floor": "a short easy run while your numbers settle",
+    "recovery_run": "a short recovery run the day after a hard effort",
     "form": "set by keeping tomorrow morning's form above −30",
     "single_run": "your single-run limit, 10% past your longest run of the last 30 days",
     "first_run": "the first-run cap, since you have not run in the last 30 days",
@@ -82,14 +85,19 @@ def comeback_reason(comeback: ReturnToRun, cap: Cap) -> str:
     else:
         start = "Your running base is still small, so the load ratio cannot guide you yet"
     how = (
-        "start with a walk-run (walk 2 min, jog 3 min, repeated) of 20-30 minutes"
+        "start with a walk-run (walk 2 min, jog 3 min, repeated)"
         if comeback.walk_run
-        else "keep the run easy, about 20-30 minutes the first time back"
+        else "keep the first run back short and easy"
         if comeback.max_minutes
         else "keep runs easy"
     )
+    limit = (
+        f"{km:.1f} km or 30 minutes, whichever comes first"
+        if comeback.max_minutes
+        else f"{km:.1f} km"
+    )
     return (
-        f"{start}: {how}, up to {km:.1f} km today. Leave a day between runs, and let each run "
+        f"{start}: {how}, up to {limit} today. Leave a day between runs, and let each run "
         "grow by at most 10% over your longest of the last 30 days."
     )
 
@@ -122,8 +130,8 @@ def cap_reason(cap: Cap, no_run: bool, done_today: float) -> str:
     return text + "."
 
 
-def forecast_reason(forecast: Forecast, *, comeback: bool) -> str:
-    """The rest forecast in one sentence."""
+def forecast_reason(forecast: Forecast, state: MorningState, *, comeback: bool) -> str | None:
+    """The rest forecast in one sentence (None on a return to running, where it says nothing)."""
     if forecast.days_to_both == 0:
         return "Form and load ratio are both in range this morning."
     if forecast.days_to_both is not None:
@@ -131,12 +139,19 @@ def forecast_reason(forecast: Forecast, *, comeback: bool) -> str:
             "With complete rest, form is back above −10 and the load ratio in 0.8-1.3 after "
             f"{_plural(forecast.days_to_both, 'day')}."
         )
-    form_days = forecast.days_to_form_ok
-    text = "With complete rest, form is back above −10 " + (
-        "this morning already" if form_days == 0 else
-        f"after {_plural(form_days, 'day')}" if form_days is not None else
-        "in more than two weeks"
-    )  # fmt: skip
     if comeback:
-        return text + "."
-    return text + "; rest alone drops the load ratio below 0.8, so keep moving with easy runs."
+        return None
+    form_days = forecast.days_to_form_ok
+    text = (
+        "Form is in range this morning"
+        if form_days == 0
+        else f"With complete rest, form is back above −10 after {_plural(form_days, 'day')}"
+        if form_days is not None
+        else "Form needs more than two weeks of rest to get back above −10"
+    )
+    if state.ratio is not None and state.ratio < ACWR_LOW:
+        return text + (
+            "; the load ratio is below 0.8 after a lighter spell, and rest alone would not "
+            "change that: easy running brings it back into range."
+        )
+    return text + "."

@@ -17,6 +17,7 @@ from training.bands import ACWR_CAUTION, ACWR_CAVEAT, ACWR_HIGH, ACWR_LOW, FORM_
 from training.coach.morning import dated
 from training.coach.running_rules import spike_warning, weekly_progression_warning
 from training.coach.warning import Warning
+from training.fitness import MONOTONY_CAP
 from training.profile import AthleteProfile
 
 RAMP_MAX_PER_WEEK = 8.0  # CTL points/week; Friel "5-8 about right" (SCIENCE.md 2.4)
@@ -196,8 +197,14 @@ def monotony_warning(daily: pd.DataFrame, as_of: date) -> Warning | None:
         id="monotony_high",
         severity="info" if light else "caution",
         message=(
-            f"Training monotony over the last 7 days is {value:.2f} (above 2.0): your days are "
-            "very alike, with little contrast between hard and easy." + context
+            (
+                f"Training monotony over the last 7 days is at its ceiling ({value:.0f}): every "
+                "day carried the same load, with no contrast between hard and easy."
+                if value >= MONOTONY_CAP
+                else f"Training monotony over the last 7 days is {value:.2f} (above 2.0): your "
+                "days are very alike, with little contrast between hard and easy."
+            )
+            + context
         ),
         numbers={
             "monotony": round(value, 2),

@@ -172,11 +172,11 @@ def rest_pain_warning(pain: pd.DataFrame, runs: pd.DataFrame, as_of: date) -> Wa
         }
         why = None
         if score >= REST_PAIN_RED_SCORE:
-            why = f"at {score}/10"
+            why = f"at {score}/10 it is more than an ache that settles"
         elif top["site"] in GROIN_SITES and _began_with_running(pain, runs, str(place), top["day"]):
-            why = "at the front of the hip or groin, in a runner"
+            why = "groin pain at rest in a runner can come from a bone stress injury"
         elif _continuous(readings, as_of):
-            why = "both at rest and at night, day after day"
+            why = "it is there at rest and at night, day after day"
         if why is not None:
             found = (2, _rest_pain_flag(top, days, why, numbers))
         elif top["site"] == "hip-lateral":
@@ -193,9 +193,9 @@ def _rest_pain_flag(top: pd.Series, days: int, why: str, numbers: dict[str, Numb
         id=_flag_id("rest_pain"),
         severity="high",
         message=(
-            f"You logged {top['place']} pain at rest or at night ({why}; on {days} day"
-            f"{'s' if days != 1 else ''} this week, up to {int(top['score'])}/10). Pain like "
-            "this away from running needs a clinician's assessment before more running."
+            f"You logged {top['place']} pain at rest or at night on {days} day"
+            f"{'s' if days != 1 else ''} this week (up to {int(top['score'])}/10): {why}. "
+            "Pain like this away from running needs a clinician's assessment before more running."
         ),
         numbers=numbers,
         action=STOP_AND_SEE,
