@@ -86,10 +86,38 @@ def test_red_flags_pause_the_plan_and_refer(demo_db: Path, monkeypatch: pytest.M
         con.execute(
             "INSERT INTO pain_entries (athlete_id, date, site, moment, score, red_flags)"
             " VALUES (1, ?, 'hip-front', 'at-night', 6, ['night_rest_pain', 'pain_on_hopping'])",
-            [date(2026, 11, 20)],
+            [DEMO_END - timedelta(days=4)],
         )
     at = _open(monkeypatch)
     assert "see a clinician promptly" in at.error[0].value
     assert "told us it hurt to hop on that leg" in at.markdown[0].value
     assert "told us you had pain at night or at rest" in at.markdown[0].value
     assert not any(b.label == "Make my 12-week plan" for b in at.button)
+
+
+def test_a_derived_red_flag_pauses_the_plan_as_it_stops_running_on_today(
+    demo_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with connect(demo_db) as con:
+        con.execute(
+            "INSERT INTO pain_entries (athlete_id, date, site, moment, score)"
+            " VALUES (1, ?, 'hip-lateral', 'at-night', 6)",
+            [DEMO_END - timedelta(days=1)],
+        )
+    at = _open(monkeypatch)
+    assert "see a clinician promptly" in at.error[0].value
+    assert "pain at rest or at night" in at.markdown[0].value  # nothing ticked: derived by rule
+
+
+def test_a_red_flag_older_than_todays_window_no_longer_pauses_the_plan(
+    demo_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with connect(demo_db) as con:
+        con.execute(
+            "INSERT INTO pain_entries (athlete_id, date, site, moment, score, red_flags)"
+            " VALUES (1, ?, 'knee', 'after-run', 3, ['swelling_heat'])",
+            [DEMO_END - timedelta(days=20)],
+        )
+    at = _open(monkeypatch)
+    assert not at.error
+    assert at.subheader[0].value == "Make a plan that fits around your running"
