@@ -33,6 +33,7 @@ from training.coach.wellness_rules import stressed_today, wellness_warnings
 from training.planner.limits import longest_before, run_cap_m
 from training.profile import AthleteProfile
 from training.return_to_run import ReturnToRun, return_to_run
+from training.starting_fitness import estimate_starting_ctl
 
 RETURN_VARIANTS = frozenset({"between_returns", "walk_run", "return", "short_run", "easy"})
 ALWAYS_SHOWN = frozenset({"numbers_settling", "profile_heart_rates"})  # info notes worth a reason
@@ -103,7 +104,8 @@ def _warnings(
         loads = [small_base_note(w) if w.id == "load_ratio_high" else w for w in loads]
     if as_of in races:
         loads = [w for w in loads if w.id != "load_ratio_low"]  # a taper is meant to be light
-    notes = [settling_note(state) if state.settling else None, profile_note(profile)]
+    estimate = estimate_starting_ctl(daily) if state.settling else None
+    notes = [settling_note(state, estimate) if state.settling else None, profile_note(profile)]
     return most_serious_first(
         [
             *red_flag_warnings(pain, runs, as_of),

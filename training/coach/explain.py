@@ -5,7 +5,7 @@ from __future__ import annotations
 from training.bands import ACWR_LOW
 from training.coach.cap import Cap
 from training.coach.forecast import Forecast
-from training.coach.morning import MorningState
+from training.coach.morning import SETTLING_DAYS, MorningState
 from training.coach.warning import Warning
 from training.profile import AthleteProfile
 from training.return_to_run import ReturnToRun
@@ -34,8 +34,14 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def settling_note(state: MorningState) -> Warning:
+def settling_note(state: MorningState, estimate: float | None) -> Warning:
     """Info: fitness, fatigue and form are still settling (short history, no starting fitness)."""
+    offer = (
+        f"Set a starting fitness: your first weeks suggest {estimate:.0f} (Settings, or "
+        f"`stridewise profile --set starting_ctl={estimate:.0f}`)."
+        if estimate
+        else "Set a starting fitness in Settings once you have a week or two of sessions."
+    )
     return Warning(
         id="numbers_settling",
         severity="info",
@@ -45,8 +51,12 @@ def settling_note(state: MorningState) -> Warning:
             "zero): fatigue reads high against a fitness that starts at 0, and advice based on "
             "form is softened until then."
         ),
-        numbers={"days_of_history": state.days_of_history, "settled_after_days": 42},
-        action="Set a starting fitness in Settings: it offers an estimate from your first weeks.",
+        numbers={
+            "days_of_history": state.days_of_history,
+            "settled_after_days": SETTLING_DAYS,
+            "estimated_starting_fitness": estimate,
+        },
+        action=offer,
         source=SETTLING_SOURCE,
     )
 
@@ -132,6 +142,8 @@ def cap_reason(cap: Cap, no_run: bool, done_today: float) -> str:
 
 def forecast_reason(forecast: Forecast, state: MorningState, *, comeback: bool) -> str | None:
     """The rest forecast in one sentence (None on a return to running, where it says nothing)."""
+    if forecast.days_to_both == 0 and state.ratio is None:
+        return "Form is in range this morning (the load ratio appears after four weeks of history)."
     if forecast.days_to_both == 0:
         return "Form and load ratio are both in range this morning."
     if forecast.days_to_both is not None:
