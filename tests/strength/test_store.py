@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import icalendar
@@ -134,7 +134,7 @@ def test_bad_logs_are_refused_and_write_nothing(
 @pytest.mark.parametrize(
     ("kwargs", "field"),
     [
-        pytest.param({"done_on": date(2026, 12, 1)}, "done_on", id="future-date"),
+        pytest.param({"done_on": TODAY + timedelta(days=7)}, "done_on", id="future-date"),
         pytest.param({"rpe": 11}, "rpe", id="rpe-above-10"),
         pytest.param({"minutes": 0}, "minutes", id="zero-minutes"),
     ],
