@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-ESTIMATE_DAYS = 28  # the first four weeks of history stand for the usual training before them
+ESTIMATE_DAYS = 28  # first 4 weeks stand for the usual training before; docs/science.md#fitness
 ESTIMATE_MIN_DAYS = 7  # with less than a week recorded there is nothing usual to go by
 STARTING_CTL_MAX = 200.0  # the largest starting fitness the profile accepts
 

@@ -26,7 +26,7 @@ from training.coach.warning import RED_FLAG_PREFIX, Number, Warning
 RED_FLAG_WINDOW_DAYS = 14  # a reported red flag stays on for two weeks after the last report
 REST_PAIN_RED_SCORE = 5  # rest/night pain at "moderate" or worse; docs/science.md#red-flags
 CONTINUOUS_DAYS = 3  # at rest and at night, every day for 3 days: continuous (our reading of NHS)
-BEGAN_WITH_RUNNING_DAYS = 28  # runs (or run pain) in the 4 weeks before tie groin pain to running
+BEGAN_WITH_RUNNING_DAYS = 28  # running in the 4 weeks before: "began with running" (convention)
 GROIN_SITES = frozenset({"hip-front"})  # exercise-related groin pain: docs/science.md#red-flags
 NOT_SETTLING_RUNS = 2  # pain not settled within 24 h after two consecutive runs (7.4)
 REST_MOMENTS = ("at-rest", "at-night")
