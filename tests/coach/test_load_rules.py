@@ -150,3 +150,11 @@ def test_a_sudden_block_after_a_steady_month_triggers_ratio_and_form() -> None:
     ids = {w.id: w.severity for w in load_warnings(frame, DAY, PROFILE, runs([]))}
     assert ids["load_ratio_high"] == "high"
     assert ids["form_very_low"] == "high"
+
+
+def test_without_session_detail_run_days_stand_in_for_training_days() -> None:
+    frame = daily(DAY, [50.0] * 12).drop(columns="endurance_sessions")
+    frame = frame.assign(day=pd.to_datetime(frame["date"]).dt.date)
+    assert no_rest_warning(frame, DAY, 10) is not None  # stored or projected metrics: runs count
+    no_runs = frame.assign(run_count=0)  # the same load from walks and strength
+    assert no_rest_warning(no_runs, DAY, 10) is None
