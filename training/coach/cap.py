@@ -78,8 +78,6 @@ class LoadBound:
     binding: (
         str  # load_ratio | ratio_hold | usual_easy | short_run | easy_floor | settling_floor | form
     )
-    by_ratio: float | None
-    by_form: float
 
 
 @dataclass(frozen=True)
@@ -133,7 +131,7 @@ def load_bound(state: MorningState, profile: AthleteProfile, run: EasyRun) -> Lo
     if state.settling and allowed < easy_floor:
         allowed, binding = easy_floor, "settling_floor"  # early form reads too low: soften
     if by_ratio is None:
-        return LoadBound(allowed, binding, None, by_form)
+        return LoadBound(allowed, binding)
     ratio_cap, ratio_binding = by_ratio, "load_ratio"
     now = state.ratio
     if now is not None and now > ACWR_CAUTION:
@@ -148,7 +146,7 @@ def load_bound(state: MorningState, profile: AthleteProfile, run: EasyRun) -> Lo
         ratio_cap, ratio_binding = easy_floor, "easy_floor"
     if ratio_cap < allowed:
         allowed, binding = ratio_cap, ratio_binding
-    return LoadBound(allowed, binding, by_ratio, by_form)
+    return LoadBound(allowed, binding)
 
 
 def easy_run(runs: pd.DataFrame, as_of: date) -> EasyRun:

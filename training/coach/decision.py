@@ -26,7 +26,6 @@ from training.coach.warning import Warning
 from training.return_to_run import ReturnToRun
 
 Kind = Literal["see_clinician", "rest", "cross_train", "easy", "train"]
-KINDS: tuple[Kind, ...] = ("see_clinician", "rest", "cross_train", "easy", "train")
 NO_RUN_KINDS = frozenset({"see_clinician", "rest", "cross_train"})
 PAIN_IDS = frozenset({"pain_during_run", "pain_next_morning", "pain_trend_rising"})
 LOAD_BINDINGS = frozenset(

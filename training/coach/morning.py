@@ -1,6 +1,6 @@
 """'This morning': the end of yesterday, the one state every number on the Today card reads.
 
-Form, both load ratios, monotony, strain and ramp are yesterday's end-of-day values, so they
+Form, both load ratios, monotony and ramp are yesterday's end-of-day values, so they
 agree with each other whatever today already holds; today's sessions so far are kept apart as
 `done_today`. The cap solves for the end of today and the rest forecast starts from this state.
 Before the first activity the state is the profile's seed (starting fitness, or 0).
@@ -31,7 +31,6 @@ class MorningState:
     ratio: float | None
     ratio_rolling: float | None
     monotony: float | None
-    strain: float | None
     ramp: float | None
     days_of_history: int
     done_today: float
@@ -119,7 +118,6 @@ def morning_state(daily: pd.DataFrame, as_of: date, profile: AthleteProfile) -> 
         ratio=_number(row, "acwr"),
         ratio_rolling=_number(row, "acwr_rolling"),
         monotony=_number(row, "monotony"),
-        strain=_number(row, "strain"),
         ramp=_number(row, "ramp"),
         days_of_history=len(loads),
         done_today=float(pd.to_numeric(today["load"], errors="coerce").fillna(0.0).sum()),
