@@ -1,6 +1,6 @@
 """Per-session training load on one TSS-like scale, with a documented source priority.
 
-Priority (docs/science.md#load-sources): heart-rate stream → average heart rate → the runner's
+Priority (docs/science.md#load-source-order): heart-rate stream → average heart rate → the runner's
 session RPE → pace (runs) → a duration × sport default. The runner's own rating comes before a
 pace score, which cannot see hills, heat or intervals. Every session keeps the name of the
 source that scored it, so scales are never mixed silently. A profile whose heart rates

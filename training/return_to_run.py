@@ -4,7 +4,7 @@ After two weeks without a run, or on a running base too small for a load ratio t
 the way back is a path rather than a wall (docs/science.md#return-to-run): a first session of
 about 20-30 minutes, as a walk-run when there was no run in the last 30 days, then each run
 growing by the single-run rule (at most 10 % past the longest run of the previous 30 days;
-docs/science.md#single-run-spikes), with a day without running between runs.
+docs/science.md#single-run-spike), with a day without running between runs.
 
 The ratio is left out on purpose here: after weeks of almost no running the chronic side is
 near zero, so one 3 km run lifts the ratio far above any band and the runner could never

@@ -15,7 +15,7 @@ than a short easy run.
 
 Then the bound becomes minutes and km of the runner's own easy running, and both stay within
 the single-run limit (110 % of the longest run in the previous 30 days, or the first-run cap;
-docs/science.md#single-run-spikes). On a return to running the cap is the return session
+docs/science.md#single-run-spike). On a return to running the cap is the return session
 itself (training.return_to_run).
 """
 

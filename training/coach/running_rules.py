@@ -1,7 +1,7 @@
 """Running-distance rules: single-run spikes and weekly distance progression.
 
 A run is compared with the longest run in the 30 days before it (Frandsen et al. 2025;
-docs/science.md#single-run-spikes), in whole metres so that exactly +10 % is not a spike.
+docs/science.md#single-run-spike), in whole metres so that exactly +10 % is not a spike.
 """
 
 from __future__ import annotations
