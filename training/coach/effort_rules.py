@@ -22,7 +22,7 @@ from training.coach.warning import Warning
 from training.fitness import LONGEST_RUN_WINDOW_DAYS
 
 RACE_LIKE_INTENSITY = 1.3  # load per hour 30 % above the runner's easy runs (our convention)
-HARD_LOAD_PER_HOUR = 70.0  # IF ≈ 0.84, tempo or faster (IF² × 100; docs/science.md#load-source-order)
+HARD_LOAD_PER_HOUR = 70.0  # IF ≈ 0.84, tempo or faster (IF² × 100; docs/science.md#pace-load)
 RACE_LIKE_SIZE = 1.5  # 50 % more load than any run in the 30 days before (our convention)
 HARD_EFFORT_MIN_S = 20 * 60  # strides and short pick-ups do not make a hard day (convention)
 
