@@ -2,8 +2,11 @@
 
 A run counts as race-like when the runner marked it as a race (Strava's race flag, or a race day
 of the active plan), when it was much harder than their easy running, or when it carried much
-more load than any run of the 30 days before. "Much harder" means both 30 % above their easy
-intensity and at least tempo effort, so an easy runner's moderate day is not a race. Hard days
+more load than any run of the 30 days before (a run far longer than usual is the spike rule's
+business, not counted twice here). "Much harder" means either 30 % above their easy intensity and
+at least tempo effort, or, for 20 minutes or more, at least 10 % faster than their easy pace:
+without heart rate or a threshold pace every run is scored at one default intensity, and pace is
+then the only sign of a hard day. Hard days
 followed by easy ones is the oldest
 rule in coaching; Foster's monotony work shows why the contrast matters
 (docs/science.md#monotony). The two thresholds are our convention, not trial results.
@@ -25,6 +28,7 @@ RACE_LIKE_INTENSITY = 1.3  # load per hour 30 % above the runner's easy runs (ou
 HARD_LOAD_PER_HOUR = 70.0  # IF ≈ 0.84, tempo or faster (IF² × 100; docs/science.md#pace-load)
 RACE_LIKE_SIZE = 1.5  # 50 % more load than any run in the 30 days before (our convention)
 HARD_EFFORT_MIN_S = 20 * 60  # strides and short pick-ups do not make a hard day (convention)
+HARD_PACE_FACTOR = 0.9  # 10 % faster than the runner's easy pace: tempo, not easy (convention)
 
 HARD_EASY_SOURCE = (
     "Hard days followed by easy ones (coaching practice); Foster 1998, Monitoring training in "
@@ -39,13 +43,20 @@ def _num(value: object) -> float:
 
 def _why_race_like(run: pd.Series, marked: bool, easy: EasyRun, biggest_before: float) -> list[str]:
     load, moving = _num(run["load"]), _num(run["moving_time_s"])
+    distance = _num(run["distance_m"])
     reasons = ["you marked it as a race"] if marked else []
     per_hour = load / (moving / 3600.0) if moving > 0 else 0.0
     hard = max(RACE_LIKE_INTENSITY * easy.load_per_hour, HARD_LOAD_PER_HOUR)
+    pace = moving / (distance / 1000.0) if distance > 0 else 0.0
     if moving >= HARD_EFFORT_MIN_S and per_hour >= hard:
         reasons.append(
             f"its intensity ({per_hour:.0f} load an hour) was well above your easy running "
             f"({easy.load_per_hour:.0f})"
+        )
+    elif moving >= HARD_EFFORT_MIN_S and 0 < pace <= HARD_PACE_FACTOR * easy.pace_s_per_km:
+        reasons.append(
+            f"its pace ({_clock(pace)}/km) was well under your easy pace "
+            f"({_clock(easy.pace_s_per_km)}/km)"
         )
     if biggest_before > 0 and load >= RACE_LIKE_SIZE * biggest_before:
         reasons.append(
@@ -53,6 +64,10 @@ def _why_race_like(run: pd.Series, marked: bool, easy: EasyRun, biggest_before: 
             f"({biggest_before:.0f})"
         )
     return reasons
+
+
+def _clock(seconds: float) -> str:
+    return f"{int(seconds // 60)}:{round(seconds % 60):02d}"
 
 
 def hard_effort_warning(

@@ -135,8 +135,8 @@ def cap_reason(cap: Cap, no_run: bool, done_today: float) -> str:
     )
     if cap.stress_adjusted:
         text += ", 20% lower because today is a high-stress day"
-    if cap.single_run_limit_m:
-        text += f"; keep any single run under {cap.single_run_limit_m / 1000:.1f} km"
+    # The cap already stays within the single-run limit, so the limit is not repeated: one
+    # runnable number per card (the JSON keeps it as single_run_limit_km).
     return text + "."
 
 
