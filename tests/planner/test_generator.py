@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from tests.planner.helpers import activities_from, history_of
-from training.planner.generate import TAPER_FACTORS, generate_plan, start_state
+from training.planner.generate import generate_plan
 from training.planner.limits import (
     FIRST_RUN_CAP_M,
     SPIKE_LIMIT,
@@ -19,8 +19,10 @@ from training.planner.limits import (
 )
 from training.planner.model import PlanSettings, RaceGoal, VolumeGoal, monday_of
 from training.planner.projection import planned_days, project
+from training.planner.race import TAPER_FACTORS
 from training.planner.runner import runner_model
 from training.planner.sessions import planned_sessions
+from training.planner.state import start_state
 from training.profile import AthleteProfile
 
 TOL = 1e-9

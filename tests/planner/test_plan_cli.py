@@ -13,9 +13,10 @@ from pipelines.athletes import get_profile
 from pipelines.cli import main
 from pipelines.clock import runner_today
 from pipelines.db import connect
-from training.planner.generate import generate_plan, start_state
+from training.planner.generate import generate_plan
 from training.planner.model import PlanSettings, RaceGoal
 from training.planner.runner import runner_model
+from training.planner.state import start_state
 
 
 def _draft(db: Path) -> date:

@@ -1,0 +1,144 @@
+"""Warnings a plan trips by design, explained on the week instead of flagged.
+
+The coach's load rules read single days. Some planned days trip them on purpose: the week after
+a recovery week returns to the build level (more than 30 % over the lighter week, the Nielsen
+note), a long run or the race lifts the 7-day load ratio for a day, and the race is longer than
+any training run. Those become info notes that say why; anything else stays a warning.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from itertools import pairwise
+
+from training.coach.load_rules import FRANDSEN_2025, GABBETT_2016, NIELSEN_2014
+from training.coach.warning import Warning
+from training.planner.generate import BUILD_STEP
+from training.planner.limits import WEEK_RATIO_LIMIT
+from training.planner.model import PlanWeek
+from training.planner.race import race_day_of
+from training.planner.runner import RunnerModel
+from training.planner.sessions import planned_runs, week_distance_m
+
+RECOVERY_SOURCE = "Recovery weeks every 3rd or 4th week: a coaching convention; " + NIELSEN_2014
+
+
+@dataclass(frozen=True)
+class PlanShape:
+    """The planned days the explanations need: race day, long-run days, recovery weeks."""
+
+    race_day: date | None
+    long_days: frozenset[date]
+    recoveries: tuple[tuple[date, date, float], ...]  # start, end, km of the build week before
+
+
+def plan_shape(weeks: Sequence[PlanWeek], model: RunnerModel) -> PlanShape:
+    """Where the plan's race, long runs and recovery weeks fall."""
+    race_day = race_day_of(weeks, model.long_run_weekday)
+    long_days = frozenset(
+        run.day
+        for week in weeks
+        for run in planned_runs(week, model, race_day)
+        if run.kind == "long_run"
+    )
+    recoveries = tuple(
+        (week.week_start, week.week_end, week_distance_m(before, model))
+        for before, week in pairwise(weeks)
+        if week.week_type == "recovery" and before.week_type == "build"
+    )
+    return PlanShape(race_day, long_days, recoveries)
+
+
+def _km(metres: object) -> str:
+    return f"{float(metres) / 1000:.1f} km" if isinstance(metres, int | float) else "?"
+
+
+def _jump(warning: Warning, day: date, shape: PlanShape) -> Warning:
+    last = float(warning.numbers.get("last_7d_m") or 0.0)
+    if shape.race_day is not None and day - timedelta(days=6) <= shape.race_day <= day:
+        return Warning(
+            "race_in_week",
+            "info",
+            f"The race is in these 7 days ({_km(last)}), so they add up to more than the 7 "
+            "before: expected in race week.",
+            dict(warning.numbers),
+            "Nothing to change: the lighter days before the race are the taper.",
+            warning.source,
+        )
+    before = (day - timedelta(days=13), day - timedelta(days=7))
+    for start, end, level in shape.recoveries:
+        overlaps = start <= before[1] and end >= before[0]
+        if overlaps and last <= level * (1 + BUILD_STEP):
+            return Warning(
+                "back_to_build",
+                "info",
+                f"The last 7 days ({_km(last)}) are well above the 7 before "
+                f"({_km(warning.numbers.get('previous_7d_m'))}) only because those held the "
+                f"recovery week: the plan returns to about the {_km(level)} of the build week "
+                "before it.",
+                {**warning.numbers, "build_level_m": round(level)},
+                "Run it as planned if the recovery week left you fresh; if not, repeat the "
+                "lighter week.",
+                RECOVERY_SOURCE,
+            )
+    return warning
+
+
+def _ratio(warning: Warning, day: date, shape: PlanShape, week_ratio: float | None) -> Warning:
+    ratio = float(warning.numbers.get("acwr") or 0.0)
+    if shape.race_day is not None and shape.race_day <= day <= shape.race_day + timedelta(days=6):
+        return Warning(
+            "race_load",
+            "info",
+            f"The load ratio reaches {ratio:.2f}: the race lifts the 7-day load for a few days, "
+            "as expected after race day.",
+            dict(warning.numbers),
+            "Keep the days after the race easy.",
+            GABBETT_2016,
+        )
+    if day in shape.long_days and week_ratio is not None and week_ratio <= WEEK_RATIO_LIMIT:
+        return Warning(
+            "long_run_day",
+            "info",
+            f"The load ratio touches {ratio:.2f} on the long-run day: one long run lifts the "
+            f"7-day average for a day. The week's load stays at {week_ratio:.2f}× the three "
+            "weeks before it, and the run within 10% of your longest in the last 30 days.",
+            dict(warning.numbers),
+            "Run it easy; the ratio settles the next day.",
+            GABBETT_2016 + "; " + FRANDSEN_2025,
+        )
+    return warning
+
+
+def _spike(warning: Warning, shape: PlanShape) -> Warning:
+    if shape.race_day is None or warning.numbers.get("run_date") != shape.race_day.isoformat():
+        return warning
+    return Warning(
+        "race_distance",
+        "info",
+        f"The race ({_km(warning.numbers.get('distance_m'))}) is longer than any run in the 30 "
+        f"days before it ({_km(warning.numbers.get('longest_30d_m'))}): races are the planned "
+        "exception to the 10% rule.",
+        dict(warning.numbers),
+        "Keep the week after the race easy.",
+        FRANDSEN_2025,
+    )
+
+
+def explain(
+    warning: Warning, day: date, shape: PlanShape, week_ratio: float | None = None
+) -> Warning:
+    """The warning, or an info note saying why the plan trips it on `day` by design.
+
+    `week_ratio` is the week's load over the three weeks before it (the engine's rolling ratio
+    on the week's last day): a long-run day is only explained while that stays within 1.3.
+    """
+    if warning.id == "weekly_distance_jump":
+        return _jump(warning, day, shape)
+    if warning.id == "load_ratio_high":
+        return _ratio(warning, day, shape, week_ratio)
+    if warning.id == "run_spike":
+        return _spike(warning, shape)
+    return warning
