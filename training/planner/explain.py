@@ -2,8 +2,10 @@
 
 The coach's load rules read single days. Some planned days trip them on purpose: the week after
 a recovery week returns to the build level (more than 30 % over the lighter week, the Nielsen
-note), a long run or the race lifts the 7-day load ratio for a day, and the race is longer than
-any training run. Those become info notes that say why; anything else stays a warning.
+note), a long run, a run in a week of few runs, or the race lifts the daily load ratio for a day
+while the week stays within the weekly ratio, any running lifts it after a break (the
+return-to-run week, training.planner.limits), and the race is longer than any training run.
+Those become info notes that say why; anything else stays a warning.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from training.planner.race import race_day_of
 from training.planner.runner import RunnerModel
 from training.planner.sessions import planned_runs, week_distance_m
 
+RETURN_SOURCE = "Walk-run return-to-running protocols (2 miles continuous); " + FRANDSEN_2025
 RECOVERY_SOURCE = "Recovery weeks every 3rd or 4th week: a coaching convention; " + NIELSEN_2014
 
 
@@ -86,7 +89,9 @@ def _jump(warning: Warning, day: date, shape: PlanShape) -> Warning:
     return warning
 
 
-def _ratio(warning: Warning, day: date, shape: PlanShape, week_ratio: float | None) -> Warning:
+def _ratio(
+    warning: Warning, day: date, shape: PlanShape, week_ratio: float | None, floor_m: float | None
+) -> Warning:
     ratio = float(warning.numbers.get("acwr") or 0.0)
     if shape.race_day is not None and shape.race_day <= day <= shape.race_day + timedelta(days=6):
         return Warning(
@@ -98,15 +103,29 @@ def _ratio(warning: Warning, day: date, shape: PlanShape, week_ratio: float | No
             "Keep the days after the race easy.",
             GABBETT_2016,
         )
-    if day in shape.long_days and week_ratio is not None and week_ratio <= WEEK_RATIO_LIMIT:
+    if floor_m is not None:
         return Warning(
-            "long_run_day",
+            "return_to_run_ratio",
             "info",
-            f"The load ratio touches {ratio:.2f} on the long-run day: one long run lifts the "
-            f"7-day average for a day. The week's load stays at {week_ratio:.2f}× the three "
-            "weeks before it, and the run within 10% of your longest in the last 30 days.",
+            f"The load ratio reads {ratio:.2f} because your usual load is close to zero: after "
+            "a break any running lifts it. This week stays at the return-to-run level "
+            f"({_km(floor_m)}), where the ratio says little; every run stays within 10% of your "
+            "longest in the last 30 days.",
             dict(warning.numbers),
-            "Run it easy; the ratio settles the next day.",
+            "Keep the runs easy; build only once a few weeks at this level feel comfortable.",
+            RETURN_SOURCE,
+        )
+    if week_ratio is not None and week_ratio <= WEEK_RATIO_LIMIT:
+        what = "the long run" if day in shape.long_days else "a run with few others in the week"
+        return Warning(
+            "daily_ratio_peak",
+            "info",
+            f"The daily load ratio touches {ratio:.2f} on {day:%a %d %b}: {what} lifts the "
+            "7-day weighted average for a day or two even when the weekly load is steady. "
+            f"The week is {week_ratio:.2f}× the three weeks before it, within the planner's "
+            "1.3, and every run within 10% of your longest in the last 30 days.",
+            dict(warning.numbers),
+            "Run it as planned and easy; the ratio settles within a day or two.",
             GABBETT_2016 + "; " + FRANDSEN_2025,
         )
     return warning
@@ -128,17 +147,22 @@ def _spike(warning: Warning, shape: PlanShape) -> Warning:
 
 
 def explain(
-    warning: Warning, day: date, shape: PlanShape, week_ratio: float | None = None
+    warning: Warning,
+    day: date,
+    shape: PlanShape,
+    week_ratio: float | None = None,
+    floor_m: float | None = None,
 ) -> Warning:
     """The warning, or an info note saying why the plan trips it on `day` by design.
 
     `week_ratio` is the week's load over the three weeks before it (the engine's rolling ratio
-    on the week's last day): a long-run day is only explained while that stays within 1.3.
+    on the week's last day): a daily ratio peak is only explained while that stays within 1.3.
+    `floor_m` is the return-to-run week when the week plans no more than it.
     """
     if warning.id == "weekly_distance_jump":
         return _jump(warning, day, shape)
     if warning.id == "load_ratio_high":
-        return _ratio(warning, day, shape, week_ratio)
+        return _ratio(warning, day, shape, week_ratio, floor_m)
     if warning.id == "run_spike":
         return _spike(warning, shape)
     return warning

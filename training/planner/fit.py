@@ -1,9 +1,12 @@
 """Fit plan weeks one by one under the limits, remembering what each week adds to the history.
 
 Every run keeps its single-run cap (training.planner.limits.run_cap_m), the race excepted. Build
-weeks also keep both load ratios ≤ 1.3 for whatever they add above the week they hold at. The
-loads come from the same sessions the projection uses (training.planner.sessions), so what the
-fitter checks is what the projection shows.
+weeks also keep the week's load ratio (the week over the three before it) ≤ 1.3 for whatever
+they add above the week they hold at. The daily EWMA ratio is not a limit here: it jumps on the
+day of a long run, or of any run when there are only two or three a week, even when the weekly
+load is steady, so it held long runs and low-frequency runners flat; the review explains those
+days instead (training.planner.explain). The loads come from the same sessions the projection
+uses (training.planner.sessions), so what the fitter checks is what the projection shows.
 """
 
 from __future__ import annotations
@@ -13,7 +16,6 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
 
-from training.fitness import ACWR_ACUTE_DAYS, ACWR_CHRONIC_DAYS, ACWR_MIN_HISTORY_DAYS, ewma_lambda
 from training.planner.limits import (
     WEEK_RATIO_LIMIT,
     longest_before,
@@ -29,7 +31,6 @@ from training.planner.state import StartState
 ROUND_M = 100.0  # plans are written in 0.1 km steps
 SEARCH_STEPS = 40  # bisection steps: far below 0.1 km for any week the store accepts
 
-LONG_KINDS = ("long_run", "race")
 LongRule = Callable[[float], float]  # the long run wanted for a week of this many metres
 
 
@@ -47,42 +48,15 @@ class WeekFitter:
         self.race_day = race_day
         self.loads = list(state.week_loads)
         self.prior = dict(state.longest_by_day)
-        self.ewma = (state.acute, state.chronic, state.history_days)
-
-    def _days(self, week: PlanWeek) -> list[tuple[float, bool]]:
-        """Each day of the week after today: its planned load, and whether it holds a long run
-        or the race (days whose ratio spike is the long run itself, not a rise in load)."""
-        by_day: dict[date, float] = {}
-        long_days = set()
-        for session in week_sessions(week, self.model, self.race_day):
-            by_day[session.day] = by_day.get(session.day, 0.0) + session.load
-            if session.kind in LONG_KINDS:
-                long_days.add(session.day)
-        days = [week.week_start + timedelta(days=i) for i in range(7)]
-        return [(by_day.get(d, 0.0), d in long_days) for d in days if d > self.state.today]
 
     def _load(self, week: PlanWeek) -> float:
+        """The week's load: real up to today, planned sessions after it."""
         past = self.state.current_week_load if week.week_start <= self.state.today else 0.0
-        return past + sum(load for load, _ in self._days(week))
-
-    def _step_ewma(self, week: PlanWeek) -> tuple[tuple[float, float, int], float]:
-        """EWMA state after the week, and the highest daily ratio on the way (0 before 28 days).
-
-        Long-run and race days are left out of the highest ratio: one long run lifts the 7-day
-        EWMA for a day even when the week's load is steady, and long runs have their own
-        limit (the single-run cap). Every other day keeps the 1.3 limit.
-        """
-        acute, chronic, days = self.ewma
-        highest = 0.0
-        for load, long_day in self._days(week):
-            if days == 0:
-                acute = chronic = load
-            acute += ewma_lambda(ACWR_ACUTE_DAYS) * (load - acute)
-            chronic += ewma_lambda(ACWR_CHRONIC_DAYS) * (load - chronic)
-            days += 1
-            if days >= ACWR_MIN_HISTORY_DAYS and chronic > 0 and not long_day:
-                highest = max(highest, acute / chronic)
-        return (acute, chronic, days), highest
+        return past + sum(
+            session.load
+            for session in week_sessions(week, self.model, self.race_day)
+            if session.day > self.state.today
+        )
 
     def runs(self, week: PlanWeek) -> list[tuple[date, float]]:
         """The week's runs after today as (day, metres)."""
@@ -93,15 +67,11 @@ class WeekFitter:
         ]
 
     def ok(self, week: PlanWeek, check_ratio: bool) -> bool:
-        """Every run within its cap and, when asked, both load ratios ≤ 1.3."""
+        """Every run within its cap and, when asked, the week's load ratio ≤ 1.3."""
         if not runs_within_caps(self.runs(week), self.prior, self.race_day):
             return False
-        if not check_ratio:
-            return True
-        ratio = week_ratio(self._load(week), self.loads)
-        return (ratio is None or ratio <= WEEK_RATIO_LIMIT) and (
-            self._step_ewma(week)[1] <= WEEK_RATIO_LIMIT
-        )
+        ratio = week_ratio(self._load(week), self.loads) if check_ratio else None
+        return ratio is None or ratio <= WEEK_RATIO_LIMIT
 
     def shape(self, week: PlanWeek, distance: float, long_rule: LongRule) -> PlanWeek:
         """The week at `distance` with the long run its rule wants, within the spike cap.
@@ -160,7 +130,7 @@ class WeekFitter:
     ) -> PlanWeek:
         """The largest week up to `desired` metres within the limits, then record it.
 
-        Build weeks keep both load ratios ≤ 1.3 for whatever they add above `hold` (the last
+        Build weeks keep the week's load ratio ≤ 1.3 for whatever they add above `hold` (the last
         build week, at least the return-to-run week): holding is always allowed, so when even
         holding is above 1.3 the build step is skipped.
         """
@@ -182,6 +152,5 @@ class WeekFitter:
     def record(self, week: PlanWeek) -> None:
         """Add the week to the history the later weeks' limits look back on."""
         self.loads.append(self._load(week))
-        self.ewma = self._step_ewma(week)[0]
         for day, metres in self.runs(week):
             self.prior[day] = max(self.prior.get(day, 0.0), metres)

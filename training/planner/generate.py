@@ -32,10 +32,10 @@ from training.planner.model import (
     monday_of,
 )
 from training.planner.race import (
-    LONG_RUN_MAX_SHARE,
     LONG_RUN_SPACING_DAYS,
     TAPER_FACTORS,
     long_run_allowed,
+    long_run_max_share,
     long_run_target_m,
     run_allowed,
     taper_weeks,
@@ -101,7 +101,7 @@ class _Block:
         if isinstance(goal, VolumeGoal):
             self.ceiling = goal.weekly_distance_m
         else:
-            carries_long = (self.long_target or 0.0) / max(LONG_RUN_MAX_SHARE, 1.0 / self.runs)
+            carries_long = (self.long_target or 0.0) / long_run_max_share(self.runs)
             self.ceiling = goal.peak_weekly_distance_m or max(
                 state.base_distance_m * (1 + RACE_PEAK_GAIN), return_week_m(self.runs), carries_long
             )
@@ -110,11 +110,12 @@ class _Block:
         return max(self.model.long_run_share, 1.0 / max(self.runs, 1)) * distance
 
     def _build_long(self, distance: float) -> float:
-        """The runner's usual long run, or more towards the race's long-run goal (≤ half a week)."""
+        """The runner's usual long run, or more towards the race's long-run goal (within its
+        share of the week: half, or twice the other runs when there are only one or two)."""
         usual = self._usual_long(distance)
         if self.long_target is None:
             return usual
-        return max(usual, min(self.long_target, LONG_RUN_MAX_SHARE * distance))
+        return max(usual, min(self.long_target, long_run_max_share(self.runs) * distance))
 
     def _after(self, week: PlanWeek) -> PlanWeek:
         for run in planned_runs(week, self.model, self.race_day):

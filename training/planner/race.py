@@ -21,6 +21,7 @@ TAPER_MIN_DAYS = 10  # lighter days before the race: about two weeks (Bosquet 20
 LAST_LONG_RUN_DAYS = 7  # no long run in the last 7 days before a race (coaching practice)
 LONG_RUN_SPACING_DAYS = 5  # a long run moved for the race stays 5+ days after the last one
 LONG_RUN_MAX_SHARE = 0.5  # a long run is at most half the week (novice marathon plans peak there)
+LONG_RUN_MAX_TIMES_OTHERS = 2.0  # with one or two other runs: at most twice their average
 # Long-run goal by race distance, linear between these points (coaching practice;
 # docs/science.md#long-runs): a little past the distance up to 10 km, ~80 % of a half marathon,
 # then ~32 km for a marathon and anything longer.
@@ -46,6 +47,12 @@ def long_run_target_m(race_distance_m: float | None) -> float | None:
         if race_distance_m <= d1:
             return m0 + (m1 - m0) * (race_distance_m - d0) / (d1 - d0)
     return LONG_RUN_POINTS_M[-1][1]
+
+
+def long_run_max_share(runs: int) -> float:
+    """The largest share of a week its long run may take with `runs` runs in the week."""
+    others = max(runs, 1) - 1
+    return max(LONG_RUN_MAX_SHARE, LONG_RUN_MAX_TIMES_OTHERS / (others + LONG_RUN_MAX_TIMES_OTHERS))
 
 
 def race_day_of(weeks: Iterable[PlanWeek], usual_long_weekday: int) -> date | None:

@@ -11,6 +11,8 @@ from training.coach.load_rules import load_warnings
 from training.coach.warning import Warning
 from training.fitness import LONGEST_RUN_WINDOW_DAYS
 from training.planner.explain import PlanShape, explain, plan_shape
+from training.planner.fit import ROUND_M
+from training.planner.limits import return_week_m
 from training.planner.model import PlanWeek
 from training.planner.projection import days_until_fresh
 from training.planner.runner import RunnerModel
@@ -49,6 +51,7 @@ def _week_warnings(
     week: PlanWeek,
     today: date,
     profile: AthleteProfile,
+    model: RunnerModel,
     shape: PlanShape,
 ) -> tuple[Warning, ...]:
     """Every coach warning that fires on any projected day of the week, most serious kept.
@@ -63,10 +66,13 @@ def _week_warnings(
     end_row = recent[recent["date"] == pd.Timestamp(week.week_end)]
     rolling = end_row["acwr_rolling"].iloc[0] if not end_row.empty else None
     week_ratio = None if rolling is None or pd.isna(rolling) else float(rolling)
+    floor = return_week_m(week.runs)
+    planned = sum(r.distance_m for r in planned_runs(week, model, shape.race_day))
+    at_floor = floor if 0 < planned <= floor + ROUND_M else None
     day = start
     while day <= week.week_end:
         for raw in load_warnings(recent, day, profile, recent_runs):
-            warning = explain(raw, day, shape, week_ratio)
+            warning = explain(raw, day, shape, week_ratio, at_floor)
             kept = found.get(warning.id)
             if kept is None or warning.rank > kept.rank:
                 found[warning.id] = warning
@@ -105,7 +111,9 @@ def review_weeks(
                 else None,
                 form_after=float(next_monday["tsb"].iloc[0]) if not next_monday.empty else None,
                 days_until_fresh=days_until_fresh(daily, week.week_start) if easing else None,
-                warnings=() if ended else _week_warnings(daily, runs, week, today, profile, shape),
+                warnings=()
+                if ended
+                else _week_warnings(daily, runs, week, today, profile, model, shape),
             )
         )
     return reviews
