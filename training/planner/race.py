@@ -23,11 +23,12 @@ LONG_RUN_SPACING_DAYS = 5  # a long run moved for the race stays 5+ days after t
 LONG_RUN_MAX_SHARE = 0.5  # a long run is at most half the week (novice marathon plans peak there)
 LONG_RUN_MAX_TIMES_OTHERS = 2.0  # with one or two other runs: at most twice their average
 # Long-run goal by race distance, linear between these points (coaching practice;
-# docs/science.md#long-runs): a little past the distance up to 10 km, ~80 % of a half marathon,
-# then ~32 km for a marathon and anything longer.
+# docs/science.md#long-runs): a little past the distance for a 5 km, the distance for a 10 km,
+# ~80 % of a half marathon, then ~32 km for a marathon and anything longer.
 LONG_RUN_POINTS_M = (
     (0.0, 0.0),
-    (10_000.0, 12_000.0),
+    (5_000.0, 6_000.0),
+    (10_000.0, 10_000.0),
     (21_097.5, 16_878.0),
     (40_000.0, 32_000.0),
 )
