@@ -12,6 +12,7 @@ from pipelines.cli import main
 from pipelines.db import connect
 from pipelines.plan_drafts import draft_plan
 from tests.conftest import APP, DEMO_END
+from training.planner.edits import recovery_week_start
 from training.planner.model import PlanSettings, PlanWeek, RaceGoal, monday_of
 
 
@@ -78,8 +79,10 @@ def test_insert_a_recovery_week_now_rewrites_the_plan(demo_db: Path) -> None:
     with connect(demo_db) as con:
         saved = plans.active_plan(con, 1)
     assert saved is not None
-    assert saved.weeks[0].week_type == "recovery"  # DEMO_END is a Tuesday: this week
-    assert saved.weeks[1].target == 40000.0
+    # "Now" is the week holding tomorrow: this week, or next week when today is a Sunday.
+    at_index = (recovery_week_start(DEMO_END) - start).days // 7
+    assert saved.weeks[at_index].week_type == "recovery"
+    assert saved.weeks[at_index + 1].target == weeks[at_index].target
 
 
 def test_deleting_a_plan_takes_the_confirming_click(demo_db: Path) -> None:

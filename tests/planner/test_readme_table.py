@@ -26,7 +26,7 @@ def table_row(label: str, make: Callable[[Goal], Case], race_m: float) -> str:
     """One row of the README table, drafted and checked by the real planner."""
     case = make(RaceGoal(RACE_DAY, race_m))
     weeks, model = case.plan(), case.model()
-    weekly, longest = plan_reach(weeks, model)
+    weekly, longest = plan_reach(weeks, model, case.state())
     short = shortfall(case.goal, weeks, case.state(), model, case.settings)
     if short is None:
         gap = "none"

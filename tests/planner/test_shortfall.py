@@ -15,7 +15,7 @@ def test_a_beginner_half_marathon_says_what_is_reachable_and_when_the_race_would
     weeks, model, state = case.plan(), case.model(), case.state()
     short = shortfall(case.goal, weeks, state, model, case.settings)
     assert short is not None
-    weekly, longest = plan_reach(weeks, model)
+    weekly, longest = plan_reach(weeks, model, case.state())
     assert (short.weekly_m, short.long_run_m) == (weekly, longest)
     assert short.later_day is not None and short.extra_weeks is not None
     assert short.later_day == case.goal.race_date + timedelta(weeks=short.extra_weeks)

@@ -84,24 +84,31 @@ def _needed_m(goal: Goal) -> float | None:
     return long_run_target_m(goal.race_distance_m)
 
 
-def plan_reach(weeks: Sequence[PlanWeek], model: RunnerModel) -> tuple[float, float]:
-    """(biggest week, longest run other than the race) of a plan, in metres."""
+def plan_reach(
+    weeks: Sequence[PlanWeek], model: RunnerModel, state: StartState | None = None
+) -> tuple[float, float]:
+    """(biggest week, longest run other than the race) of a plan, in metres.
+
+    With the runner's `state`, days up to today count as run, not planned: their runs are the
+    real longest of the last 30 days, and only later runs are the plan's.
+    """
     race_day = race_day_of(weeks, model.long_run_weekday)
-    longest = max(
-        (
-            run.distance_m
-            for week in weeks
-            for run in planned_runs(week, model, race_day)
-            if run.kind != "race"
-        ),
-        default=0.0,
-    )
+    after = date.min if state is None else state.today
+    planned = [
+        run.distance_m
+        for week in weeks
+        for run in planned_runs(week, model, race_day)
+        if run.kind != "race" and run.day > after
+    ]
+    real = [] if state is None else list(state.longest_by_day.values())
     training = [w for w in weeks if w.week_type != "race"]
-    return max((week_distance_m(w, model) for w in training), default=0.0), longest
+    weekly = max((week_distance_m(w, model) for w in training), default=0.0)
+    return weekly, max([*planned, *real], default=0.0)
 
 
-def _longest_run_m(week: PlanWeek, model: RunnerModel) -> float:
-    return max((r.distance_m for r in planned_runs(week, model) if r.kind != "race"), default=0.0)
+def _longest_run_m(week: PlanWeek, model: RunnerModel, after: date) -> float:
+    runs = planned_runs(week, model)
+    return max((r.distance_m for r in runs if r.kind != "race" and r.day > after), default=0.0)
 
 
 def _later_day(
@@ -113,7 +120,7 @@ def _later_day(
     goal_index = (monday_of(_goal_day(goal)) - monday_of(state.today)).days // 7
     for i, week in enumerate(weeks):
         if isinstance(goal, RaceGoal):
-            if _longest_run_m(week, model) >= needed - ROUND_M:
+            if _longest_run_m(week, model, state.today) >= needed - ROUND_M:
                 race_index = i + taper_weeks(goal.race_date) + 1
                 return goal.race_date + timedelta(weeks=max(1, race_index - goal_index))
         elif week.week_type == "build" and week_distance_m(week, model) >= needed - ROUND_M:
@@ -136,7 +143,7 @@ def shortfall(
     needed = _needed_m(goal)
     if needed is None or not weeks:
         return None
-    weekly, longest = plan_reach(weeks, model)
+    weekly, longest = plan_reach(weeks, model, state)
     if isinstance(goal, VolumeGoal):
         weekly = week_distance_m(weeks[-1], model)
         if weekly >= needed - ROUND_M:
