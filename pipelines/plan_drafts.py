@@ -20,8 +20,6 @@ from training.planner.generate import generate_plan
 from training.planner.model import (
     MAX_PLAN_WEEKS,
     MIN_PLAN_WEEKS,
-    RECOVERY_CUT_MAX,
-    RECOVERY_CUT_MIN,
     Goal,
     PlanSettings,
     PlanWeek,
@@ -34,7 +32,6 @@ from training.planner.shortfall import Shortfall, race_label, shortfall
 from training.planner.state import start_state
 
 MAX_GOAL_KM = 300.0  # beyond any race or training week a runner would plan here
-PATTERNS = {"3:1": 3, "2:1": 2}  # build weeks per recovery week
 
 
 def goal_window(today: date) -> tuple[date, date]:
@@ -61,16 +58,6 @@ def check_km(option: str, km: float) -> float:
     if not math.isfinite(km) or not 0 < km <= MAX_GOAL_KM:
         raise InvalidEntry(option, f"a distance in km above 0, up to {MAX_GOAL_KM:g}", km)
     return km
-
-
-def plan_settings(pattern: str, cut_pct: float) -> PlanSettings:
-    """Block settings from a pattern ('3:1' or '2:1') and a recovery cut in percent."""
-    if pattern not in PATTERNS:
-        raise InvalidEntry("--pattern", " or ".join(PATTERNS), pattern)
-    low, high = RECOVERY_CUT_MIN * 100, RECOVERY_CUT_MAX * 100
-    if not math.isfinite(cut_pct) or not low <= cut_pct <= high:
-        raise InvalidEntry("--cut", f"a recovery-week cut from {low:g} to {high:g} %", cut_pct)
-    return PlanSettings(build_weeks=PATTERNS[pattern], recovery_cut=cut_pct / 100)
 
 
 def real_state(con: Connection, athlete_id: int, today: date) -> tuple[pd.DataFrame, pd.DataFrame]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 from datetime import date
 from pathlib import Path
@@ -20,16 +21,23 @@ from pipelines.plan_drafts import (
     check_km,
     default_name,
     draft_plan,
-    plan_settings,
     plan_shortfall,
     real_state,
     unused_name,
 )
 from pipelines.plan_report import plan_document, plan_lines
-from training.planner.model import Goal, RaceGoal, VolumeGoal
+from training.planner.model import (
+    RECOVERY_CUT_MAX,
+    RECOVERY_CUT_MIN,
+    Goal,
+    PlanSettings,
+    RaceGoal,
+    VolumeGoal,
+)
 from training.planner.outlook import Outlook, plan_outlook
 from training.planner.shortfall import Shortfall
 
+PATTERNS = {"3:1": 3, "2:1": 2}  # build weeks per recovery week
 GOAL_CHOICE = "--race DATE with --distance-km KM, or --weekly-km KM with --by DATE"
 
 
@@ -87,6 +95,16 @@ def _percent(text: str) -> float:
         raise InvalidEntry("--cut", "a recovery-week cut from 20 to 40 %", text) from None
 
 
+def _settings(pattern: str, cut_pct: float) -> PlanSettings:
+    """Block settings from a pattern ('3:1' or '2:1') and a recovery cut in percent."""
+    if pattern not in PATTERNS:
+        raise InvalidEntry("--pattern", " or ".join(PATTERNS), pattern)
+    low, high = RECOVERY_CUT_MIN * 100, RECOVERY_CUT_MAX * 100
+    if not math.isfinite(cut_pct) or not low <= cut_pct <= high:
+        raise InvalidEntry("--cut", f"a recovery-week cut from {low:g} to {high:g} %", cut_pct)
+    return PlanSettings(build_weeks=PATTERNS[pattern], recovery_cut=cut_pct / 100)
+
+
 def _goal(args: argparse.Namespace, today: date) -> Goal:
     """The goal the options describe; InvalidEntry naming the option that is wrong or missing."""
     race, weekly = args.race is not None, args.weekly_km is not None
@@ -108,7 +126,7 @@ def run_draft(args: argparse.Namespace) -> int:
         athlete = athlete_id(con, args)
         today = runner_today(get_profile(con, athlete).timezone)
         goal = _goal(args, today)
-        settings = plan_settings(args.pattern, _percent(args.cut))
+        settings = _settings(args.pattern, _percent(args.cut))
         name = args.name if args.name is not None else unused_name(con, athlete, default_name(goal))
         try:
             draft_plan(con, athlete, today, goal, settings, name)

@@ -17,6 +17,7 @@ from tests.conftest import TODAY
 from training.planner.generate import generate_plan
 from training.planner.model import PlanSettings, RaceGoal, monday_of
 from training.planner.runner import runner_model
+from training.planner.sessions import SESSION_KINDS
 from training.planner.state import start_state
 
 RACE = TODAY + timedelta(days=70)
@@ -98,7 +99,7 @@ def test_show_json_follows_the_documented_schema(
     assert [w["type"] for w in doc["weeks"]][-2:] == ["taper", "race"]
     for session in doc["sessions"]:
         assert set(session) == {"date", "kind", "km", "minutes", "title"}
-        assert session["kind"] in ("run", "long_run", "race", "cross_training")
+        assert session["kind"] in SESSION_KINDS
         assert date.fromisoformat(session["date"]) > TODAY
         assert isinstance(session["km"], float) and isinstance(session["minutes"], int)
     races = [s for s in doc["sessions"] if s["kind"] == "race"]
