@@ -17,13 +17,18 @@ from itertools import pairwise
 
 from training.coach.load_rules import FRANDSEN_2025, GABBETT_2016, NIELSEN_2014
 from training.coach.warning import Warning
+from training.fitness import LONGEST_RUN_WINDOW_DAYS
 from training.planner.generate import BUILD_STEP
-from training.planner.limits import WEEK_RATIO_LIMIT
+from training.planner.limits import SPIKE_LIMIT, WEEK_RATIO_LIMIT
 from training.planner.model import PlanWeek
 from training.planner.race import race_day_of
 from training.planner.runner import RunnerModel
 from training.planner.sessions import planned_runs, week_distance_m
 
+WITHIN_CAP = (
+    f"every run stays within {SPIKE_LIMIT - 1:.0%} of your longest in the last "
+    f"{LONGEST_RUN_WINDOW_DAYS} days"
+)
 RETURN_SOURCE = "Walk-run return-to-running protocols (2 miles continuous); " + FRANDSEN_2025
 RECOVERY_SOURCE = "Recovery weeks every 3rd or 4th week: a coaching convention; " + NIELSEN_2014
 
@@ -109,21 +114,20 @@ def _ratio(
             "info",
             f"The load ratio reads {ratio:.2f} because your usual load is close to zero: after "
             "a break any running lifts it. This week stays at the return-to-run level "
-            f"({_km(floor_m)}), where the ratio says little; every run stays within 10% of your "
-            "longest in the last 30 days.",
+            f"({_km(floor_m)}), where the ratio says little; {WITHIN_CAP}.",
             dict(warning.numbers),
             "Keep the runs easy; build only once a few weeks at this level feel comfortable.",
             RETURN_SOURCE,
         )
     if week_ratio is not None and week_ratio <= WEEK_RATIO_LIMIT:
-        what = "the long run" if day in shape.long_days else "a run with few others in the week"
+        what = "the long run" if day in shape.long_days else "a single session"
         return Warning(
             "daily_ratio_peak",
             "info",
             f"The daily load ratio touches {ratio:.2f} on {day:%a %d %b}: {what} lifts the "
             "7-day weighted average for a day or two even when the weekly load is steady. "
             f"The week is {week_ratio:.2f}× the three weeks before it, within the planner's "
-            "1.3, and every run within 10% of your longest in the last 30 days.",
+            f"{WEEK_RATIO_LIMIT:g}, and {WITHIN_CAP}.",
             dict(warning.numbers),
             "Run it as planned and easy; the ratio settles within a day or two.",
             GABBETT_2016 + "; " + FRANDSEN_2025,
@@ -139,7 +143,7 @@ def _spike(warning: Warning, shape: PlanShape) -> Warning:
         "info",
         f"The race ({_km(warning.numbers.get('distance_m'))}) is longer than any run in the 30 "
         f"days before it ({_km(warning.numbers.get('longest_30d_m'))}): races are the planned "
-        "exception to the 10% rule.",
+        f"exception to the {SPIKE_LIMIT - 1:.0%} rule.",
         dict(warning.numbers),
         "Keep the week after the race easy.",
         FRANDSEN_2025,
@@ -156,7 +160,8 @@ def explain(
     """The warning, or an info note saying why the plan trips it on `day` by design.
 
     `week_ratio` is the week's load over the three weeks before it (the engine's rolling ratio
-    on the week's last day): a daily ratio peak is only explained while that stays within 1.3.
+    on the week's last day): a daily ratio peak is only explained while that stays within the
+    planner's limit (WEEK_RATIO_LIMIT).
     `floor_m` is the return-to-run week when the week plans no more than it.
     """
     if warning.id == "weekly_distance_jump":

@@ -19,9 +19,9 @@ from training.planner.model import PlanWeek
 TAPER_FACTORS = (0.60, 0.45)
 TAPER_MIN_DAYS = 10  # lighter days before the race: about two weeks (Bosquet 2007: 8-14 days)
 LAST_LONG_RUN_DAYS = 7  # no long run in the last 7 days before a race (coaching practice)
-LONG_RUN_SPACING_DAYS = 5  # a long run moved for the race stays 5+ days after the last one
+LONG_RUN_SPACING_DAYS = 5  # a long run moved for the race stays 5+ days after the last (coaching)
 LONG_RUN_MAX_SHARE = 0.5  # a long run is at most half the week (novice marathon plans peak there)
-LONG_RUN_MAX_TIMES_OTHERS = 2.0  # with one or two other runs: at most twice their average
+LONG_RUN_MAX_TIMES_OTHERS = 2.0  # with one other run: at most twice it (coaching practice)
 # Long-run goal by race distance, linear between these points (coaching practice;
 # docs/science.md#long-runs): a little past the distance for a 5 km, the distance for a 10 km,
 # ~80 % of a half marathon, then ~32 km for a marathon and anything longer.
