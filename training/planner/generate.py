@@ -111,7 +111,10 @@ class _Block:
 
     def _build_long(self, distance: float) -> float:
         """The runner's usual long run, or more towards the race's long-run goal (within its
-        share of the week: half, or twice the other runs when there are only one or two)."""
+        share of the week: half, or twice the other run when there are two). A return-to-run
+        week keeps its runs equal: a long run starts once the week is above it."""
+        if distance <= return_week_m(self.runs):
+            return distance / max(self.runs, 1)
         usual = self._usual_long(distance)
         if self.long_target is None:
             return usual
