@@ -62,6 +62,9 @@ def test_draft_a_weekly_goal_with_its_block_settings(
     assert (plan.goal_kind, plan.build_weeks, plan.recovery_cut) == ("volume", 2, 0.25)
     assert plan.weeks[-1].week_type == "build"
     assert "40 km/week" in capsys.readouterr().out
+    assert main(["plan", "show", "--json"]) == 0
+    goal = json.loads(capsys.readouterr().out)["goal"]
+    assert goal == {"kind": "weekly", "date": by, "distance_km": None, "weekly_km": 40.0}
 
 
 def test_show_json_follows_the_documented_schema(
