@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import pairwise
 
-from training.coach.load_rules import FRANDSEN_2025, GABBETT_2016, NIELSEN_2014
+from training.coach.load_rules import GABBETT_2016
+from training.coach.running_rules import FRANDSEN_2025, NIELSEN_2014
 from training.coach.warning import Warning
 from training.fitness import LONGEST_RUN_WINDOW_DAYS
 from training.planner.generate import BUILD_STEP
