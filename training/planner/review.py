@@ -54,14 +54,18 @@ def _week_warnings(
     model: RunnerModel,
     shape: PlanShape,
 ) -> tuple[Warning, ...]:
-    """Every coach warning that fires on any projected day of the week, most serious kept.
+    """Every coach warning that fires after any projected day of the week, most serious kept.
 
-    Warnings the plan trips by design come back as info notes that say why (explain).
+    The coach reads the end of yesterday each morning, so each day of the week is judged on the
+    morning after it (the week's Sunday on the next Monday morning), counting only the week's own
+    runs. Warnings the plan trips by design come back as info notes that say why (explain).
     """
     start = max(week.week_start, today + timedelta(days=1))
     window_start = pd.Timestamp(start - timedelta(days=LOOKBACK_DAYS))
-    recent = daily[(daily["date"] >= window_start) & (daily["date"] <= pd.Timestamp(week.week_end))]
-    recent_runs = runs[pd.to_datetime(runs["date"]) >= window_start]
+    morning_after = pd.Timestamp(week.week_end + timedelta(days=1))
+    recent = daily[(daily["date"] >= window_start) & (daily["date"] <= morning_after)]
+    run_dates = pd.to_datetime(runs["date"])
+    recent_runs = runs[(run_dates >= window_start) & (run_dates <= pd.Timestamp(week.week_end))]
     found: dict[str, Warning] = {}
     end_row = recent[recent["date"] == pd.Timestamp(week.week_end)]
     rolling = end_row["acwr_rolling"].iloc[0] if not end_row.empty else None
@@ -71,7 +75,7 @@ def _week_warnings(
     at_floor = floor if 0 < planned <= floor + ROUND_M else None
     day = start
     while day <= week.week_end:
-        for raw in load_warnings(recent, day, profile, recent_runs):
+        for raw in load_warnings(recent, day + timedelta(days=1), profile, recent_runs):
             warning = explain(raw, day, shape, week_ratio, at_floor)
             kept = found.get(warning.id)
             if kept is None or warning.rank > kept.rank:
