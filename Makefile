@@ -3,6 +3,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
+# Empty: the address in .streamlit/config.toml, this computer only. HOST=0.0.0.0 serves every
+# network and needs a sign-in (README: Privacy and security).
+HOST ?=
 
 .PHONY: run test test-fast bench e2e lint lock demo clean
 
@@ -23,7 +26,7 @@ $(VENV)/.dev: $(VENV)/.runtime requirements-dev.lock
 run: $(VENV)/.runtime  ## seed the demo database if there is none, then start the dashboard
 	@# A runner's own file (STRIDEWISE_DB) never gets the demo seeded into it.
 	@if [ -z "$$STRIDEWISE_DB" ]; then $(BIN)/stridewise demo --if-missing; fi
-	$(BIN)/streamlit run dashboard/streamlit_app.py --server.port $(PORT)
+	$(BIN)/python -m dashboard.serve --port $(PORT) $(if $(HOST),--host $(HOST))
 
 demo: $(VENV)/.runtime  ## rebuild the demo database from scratch
 	$(BIN)/stridewise demo --force
