@@ -7,7 +7,7 @@ PORT ?= 8501
 # network and needs a sign-in (README: Privacy and security).
 HOST ?=
 
-.PHONY: run test test-fast bench e2e lint lock demo clean
+.PHONY: run test test-fast bench e2e lint lock demo clean docker-check
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Stridewise needs Python 3.11 or newer")'
@@ -43,6 +43,9 @@ e2e: $(VENV)/.dev  ## only the browser journeys (needs chromium)
 
 bench: $(VENV)/.dev  ## speed and memory benchmarks
 	$(BIN)/python -m benchmarks
+
+docker-check: $(VENV)/.dev  ## build the home-server image and check its health (needs Docker)
+	STRIDEWISE_DOCKER_CHECK=1 $(BIN)/python -m pytest -q -rs -p no:cacheprovider tests/security/test_docker_image.py
 
 lint: $(VENV)/.dev  ## ruff, ruff format and mypy
 	$(BIN)/ruff check .
