@@ -10,12 +10,13 @@ anyone who starts `streamlit run` by hand.
 from __future__ import annotations
 
 import argparse
+import ipaddress
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from streamlit import config
+from streamlit import config, net_util
 
 from dashboard import access
 from dashboard.sign_in import read_secrets
@@ -31,6 +32,17 @@ def _port(text: str) -> int:
     if not text.isdigit() or not 1 <= int(text) <= 65535:
         raise InvalidEntry(PORT_FIELD, PORT_ALLOWED, text)
     return int(text)
+
+
+def _shown_address(host: str | None) -> str:
+    """The address Streamlit's start-up message shows for a network server.
+
+    Left to itself, Streamlit asks a web service for this computer's public address; this
+    computer's own network address is the one people at home type, and asking reveals nothing.
+    """
+    if host and not ipaddress.ip_address(host).is_unspecified:
+        return host
+    return str(net_util.get_internal_ip())
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -52,7 +64,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {problem}", file=sys.stderr)
         return EXIT_REFUSED
     run = [sys.executable, "-m", "streamlit", "run", str(APP), "--server.port", str(port)]
-    os.execv(run[0], run + (["--server.address", host] if args.host else []))
+    if args.host:
+        run += ["--server.address", host]
+    if not access.is_loopback(host) and not config.is_manually_set("browser.serverAddress"):
+        run += ["--browser.serverAddress", _shown_address(host)]
+    os.execv(run[0], run)
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from streamlit import net_util
 
 from dashboard import access, serve
 from pipelines.errors import InvalidEntry
@@ -159,7 +160,8 @@ def test_the_launcher_serves_every_network_with_a_password(
     monkeypatch.setattr(serve, "read_secrets", lambda: secrets)
     serve.main(["--host", "0.0.0.0", "--port", "8600"])
     assert execv.command == [sys.executable, "-m", "streamlit", "run", str(serve.APP),
-                             "--server.port", "8600", "--server.address", "0.0.0.0"]  # fmt: skip
+                             "--server.port", "8600", "--server.address", "0.0.0.0",
+                             "--browser.serverAddress", net_util.get_internal_ip()]  # fmt: skip
 
 
 def test_the_launcher_leaves_the_default_address_to_the_config(
