@@ -3,6 +3,8 @@
 # .streamlit/secrets.toml (mounted at /app/.streamlit/secrets.toml) has a password hash or an
 # OpenID Connect login. See compose.yaml and the README, "Privacy and security".
 FROM python:3.11-slim
+# The user the app runs as: match the owner of the secrets file you mount (see compose.yaml).
+ARG UID=1000
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
@@ -21,7 +23,7 @@ COPY dashboard ./dashboard
 COPY .streamlit/config.toml ./.streamlit/config.toml
 RUN pip install --no-deps . \
     && rm -rf training pipelines dashboard \
-    && useradd --create-home --uid 10001 stridewise \
+    && useradd --create-home --uid "$UID" stridewise \
     && install -d -m 700 -o stridewise -g stridewise /data \
     && install -d -m 755 /imports
 

@@ -54,7 +54,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         port = _port(args.port)
-        host = access.validate_host(args.host) if args.host else config.get_option("server.address")
+        chosen = args.host or config.get_option("server.address")
+        host = access.validate_host(chosen) if chosen else None  # None: every network
         sign_in = access.read_sign_in(read_secrets())
     except InvalidEntry as exc:
         print(f"error: {exc}", file=sys.stderr)

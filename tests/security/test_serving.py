@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from streamlit import net_util
+from streamlit import config, net_util
 
 from dashboard import access, serve
 from pipelines.errors import InvalidEntry
@@ -151,6 +151,19 @@ def test_the_launcher_names_a_bad_setting(
     assert serve.main(argv) == serve.EXIT_REFUSED
     assert execv.command is None
     assert message in capsys.readouterr().err
+
+
+def test_the_launcher_names_a_bad_address_in_the_config(
+    monkeypatch: pytest.MonkeyPatch, execv: _Execv, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = config.get_option("server.address")
+    config.set_option("server.address", "my laptop")
+    try:
+        assert serve.main([]) == serve.EXIT_REFUSED
+    finally:
+        config.set_option("server.address", before)
+    assert execv.command is None
+    assert "HOST (server.address): an IP address of this computer" in capsys.readouterr().err
 
 
 def test_the_launcher_serves_every_network_with_a_password(
