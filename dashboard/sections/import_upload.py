@@ -152,7 +152,9 @@ def _path_tab(ctx: PageContext | None, zone: str) -> None:
         "Path of the export ZIP, the unzipped export folder, or a folder of activity files",
         key="import_path", placeholder="~/Downloads/export_12345.zip",
     )  # fmt: skip
-    if st.button("Import from this path", key="import_path_button", disabled=not text.strip()):
+    # Never disabled: the field counts as typed only once it loses focus, so a disabled button
+    # would swallow the click that moves the focus.
+    if st.button("Import from this path", key="import_path_button", type="primary"):
         _run_import(ctx, _from_path(text), zone)
 
 

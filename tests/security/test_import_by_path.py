@@ -48,9 +48,7 @@ def test_an_export_imports_from_its_path(db_path: Path, tmp_path: Path, unzipped
         target = tmp_path / "export_12345"
         with zipfile.ZipFile(archive) as zf:
             zf.extractall(target)
-    at = _settings()
-    assert at.button(key="import_path_button").disabled
-    at = _import_path(at, f'"{target}"')
+    at = _import_path(_settings(), f'"{target}"')
     assert not at.exception
     assert HEADLINE in at.success[0].value
     assert "1 item(s) skipped" in at.warning[0].value
@@ -60,12 +58,13 @@ def test_an_export_imports_from_its_path(db_path: Path, tmp_path: Path, unzipped
 @pytest.mark.parametrize(
     ("text", "allowed"),
     [
+        ("", ALLOWED),
         ("export_12345.zip", ALLOWED),
         ("/no/such/export.zip", MISSING),
         ("{tmp}/notes.pdf", ALLOWED),
         ("{tmp}/empty-folder", ALLOWED),
     ],
-    ids=["relative", "missing", "not-an-export", "empty-folder"],
+    ids=["empty", "relative", "missing", "not-an-export", "empty-folder"],
 )
 def test_a_bad_path_names_the_field_and_changes_nothing(
     db_path: Path, tmp_path: Path, text: str, allowed: str
