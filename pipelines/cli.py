@@ -29,22 +29,29 @@ EXIT_USAGE = 2
 EXIT_FAILURE = 1
 
 
-def common_options() -> argparse.ArgumentParser:
-    """Options every subcommand accepts, so `stridewise demo --db x.duckdb` works."""
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
+def add_common_options(parser: argparse.ArgumentParser, *, defaults: bool) -> None:
+    """--db, --athlete and -v, accepted before the subcommand or after it.
+
+    The subcommand's copies default to SUPPRESS, so they only override what was given before it.
+    """
+
+    def default(value: object) -> object:
+        return value if defaults else argparse.SUPPRESS
+
+    parser.add_argument(
         "--db",
         metavar="PATH",
+        default=default(None),
         help="database file (default: $STRIDEWISE_DB, else data/stridewise.duckdb)",
     )
-    common.add_argument(
+    parser.add_argument(
         "--athlete",
         type=int,
         metavar="ID",
+        default=default(None),
         help="athlete id (default: the only athlete, or the first that is not the demo)",
     )
-    common.add_argument("-v", "--verbose", action="count", default=0, help="more logging")
-    return common
+    parser.add_argument("-v", "--verbose", action="count", default=default(0), help="more logging")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -52,8 +59,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="stridewise", description="Training load and recovery for runners, kept locally."
     )
+    add_common_options(parser, defaults=True)
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    common = common_options()
+    common = argparse.ArgumentParser(add_help=False)
+    add_common_options(common, defaults=False)
     for module_name in COMMAND_MODULES:
         importlib.import_module(module_name).register(subparsers, common)
     return parser
