@@ -43,6 +43,20 @@ def form_meaning(tsb: float) -> str:
     return next(meaning for name, _, _, meaning in FORM_ZONES if name == zone)
 
 
+ACWR_MEANINGS = {  # runner-facing words for each band (never the band's code name)
+    "unknown": "shown after four weeks of history",
+    "low": "below your usual",
+    "usual": "in your usual range",
+    "above": "above your usual",
+    "well_above": "well above your usual",
+}
+
+
+def acwr_meaning(ratio: float | None) -> str:
+    """Plain-language meaning of a load ratio."""
+    return ACWR_MEANINGS[acwr_band(ratio)]
+
+
 def acwr_band(ratio: float | None) -> str:
     """low / usual / above / well_above for a load ratio; 'unknown' before 28 days of history."""
     if ratio is None or math.isnan(ratio):

@@ -9,7 +9,7 @@ from dashboard import context, data
 from dashboard.charts.load import fitness_fatigue_form, weekly_volume
 from dashboard.formatting import duration, km, signed_pct
 from dashboard.headline import week_headline
-from training.bands import acwr_band, form_zone
+from training.bands import acwr_meaning, form_meaning
 from training.weekly import compare_week, weekly_totals
 
 ctx = context.require()
@@ -48,7 +48,7 @@ cols[2].metric(
 cols[3].metric(
     "Form (this morning)",
     f"{latest['tsb']:+.1f}",
-    form_zone(float(latest["tsb"])).replace("_", " "),
+    form_meaning(float(latest["tsb"])),
     delta_color="off",
     delta_arrow="off",
 )
@@ -58,7 +58,7 @@ st.caption(
     + (
         "not available before 28 days of history"
         if ratio != ratio
-        else f"{ratio:.2f} ({acwr_band(float(ratio)).replace('_', ' ')})"
+        else f"{ratio:.2f} ({acwr_meaning(float(ratio))})"
     )
     + f" · data up to {ctx.today:%a %d %b %Y}"
 )

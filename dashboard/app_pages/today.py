@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import context, data
-from training.bands import ACWR_CAVEAT, acwr_band, form_meaning
+from training.bands import ACWR_CAVEAT, acwr_meaning, form_meaning
 
 ICONS = {
     "see_clinician": ":material/medical_services:",
@@ -80,7 +80,7 @@ with st.container(border=True, key="today_morning"):
     cols[1].metric(
         "Load ratio",
         "—" if morning.ratio is None else f"{morning.ratio:.2f}",
-        acwr_band(morning.ratio).replace("_", " "),
+        acwr_meaning(morning.ratio),
         delta_color="off",
         delta_arrow="off",
     )
@@ -122,7 +122,7 @@ outlook = pd.DataFrame(
         "Form": [round(d.form, 1) for d in forecast.outlook],
         "What it means": [form_meaning(d.form) for d in forecast.outlook],
         "Load ratio": [None if d.ratio is None else round(d.ratio, 2) for d in forecast.outlook],
-        "Ratio band": [acwr_band(d.ratio).replace("_", " ") for d in forecast.outlook],
+        "Ratio band": [acwr_meaning(d.ratio) for d in forecast.outlook],
     }
 )
 st.dataframe(outlook, hide_index=True, key="today_outlook")
