@@ -16,6 +16,7 @@ from datetime import date, datetime, time, timedelta
 
 import pandas as pd
 
+from pipelines import demo_plans
 from pipelines.db import Connection, transaction
 from pipelines.metrics import recompute
 
@@ -257,6 +258,7 @@ def _scale7(value: float) -> int:
 def remove(con: Connection) -> None:
     """Delete everything tagged demo; entries the runner made themselves stay."""
     with transaction(con):
+        demo_plans.remove_plans(con, DEMO_SOURCE)
         for table in ("activities", "pain_entries", "wellness_entries", "session_rpe"):
             con.execute(f"DELETE FROM {table} WHERE source = ?", [DEMO_SOURCE])
         con.execute("DELETE FROM daily_metrics WHERE athlete_id = ?", [DEMO_ATHLETE_ID])
@@ -272,8 +274,11 @@ def remove(con: Connection) -> None:
             )
 
 
-def seed(con: Connection, end: date) -> dict[str, int]:
-    """Replace the demo data with a fresh run of the generator ending on `end`."""
+def seed(con: Connection, end: date, *, with_plans: bool = True) -> dict[str, int]:
+    """Replace the demo data with a fresh run of the generator ending on `end`.
+
+    `with_plans` adds the training and strength plans the real code makes from that history.
+    """
     data = generate(end)
     with transaction(con):
         remove(con)
@@ -299,4 +304,7 @@ def seed(con: Connection, end: date) -> dict[str, int]:
         for name in ("demo_activities", "demo_pains", "demo_checkins"):
             con.unregister(name)
         recompute(con, [DEMO_ATHLETE_ID], today=end)
+        if with_plans:
+            demo_plans.seed_training_plan(con, DEMO_ATHLETE_ID, end, DEMO_SOURCE)
+            demo_plans.seed_strength_plan(con, DEMO_ATHLETE_ID, end, DEMO_SOURCE)
     return {name: len(frame) for name, frame in data.items()}

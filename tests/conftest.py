@@ -59,8 +59,17 @@ def db_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo database built once per test session, ending on DEMO_END."""
+    """The demo history (no plans yet) built once per test session, ending on DEMO_END."""
     path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
+    with connect(path) as con:
+        demo.seed(con, DEMO_END, with_plans=False)
+    return path
+
+
+@pytest.fixture(scope="session")
+def full_demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo as `make run` seeds it: the history plus its training and strength plans."""
+    path = tmp_path_factory.mktemp("full-demo") / "demo.duckdb"
     with connect(path) as con:
         demo.seed(con, DEMO_END)
     return path
@@ -68,8 +77,15 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def demo_db(demo_template: Path, db_path: Path) -> Path:
-    """A private copy of the demo database for one test (tests may write to it)."""
+    """A private copy of the demo history for one test (tests may write to it)."""
     db_path.write_bytes(demo_template.read_bytes())
+    return db_path
+
+
+@pytest.fixture
+def full_demo_db(full_demo_template: Path, db_path: Path) -> Path:
+    """A private copy of the full demo, plans included, for one test."""
+    db_path.write_bytes(full_demo_template.read_bytes())
     return db_path
 
 

@@ -30,7 +30,13 @@ DEFAULT_LOAD_PER_HOUR = {  # hours × IF² × 100 at a typical IF; TrainingPeaks
 }
 MAX_PLAUSIBLE_RUN_SPEED_M_S = 7.0  # faster than a 2:23/km average is a GPS or data-entry error
 
-LOAD_SOURCES = ("hr_stream", "hr_avg", "rpe", "pace", "default")
+LOAD_SOURCE_WORDS = {  # each rule that can score a session, in priority order, as runners read it
+    "hr_stream": "heart rate, second by second",
+    "hr_avg": "average heart rate",
+    "rpe": "your effort rating (RPE)",
+    "pace": "pace",
+    "default": "a typical effort for the sport",
+}
 
 
 def heart_rate_reserve(hr: float, hr_rest: float, hr_max: float) -> float:

@@ -21,6 +21,7 @@ from pipelines.entries.validation import (
     SITE_LABELS,
     SITES,
 )
+from training.load import LOAD_SOURCE_WORDS
 
 
 def _pain_values(entry_id: int) -> dict[str, object]:
@@ -219,14 +220,16 @@ def _rpe_tab(ctx: PageContext, rpes: pd.DataFrame) -> None:
     if rpes.empty:
         st.info("No session RPE yet. Rate recent sessions in the prompt above.")
         return
+    shown = rpes[["date", "name", "rpe", "load", "load_source"]].assign(
+        load_source=rpes["load_source"].map(LOAD_SOURCE_WORDS).fillna("")
+    )
     st.dataframe(
-        rpes[["date", "name", "moving_time_s", "rpe", "load", "load_source"]],
+        shown,
         hide_index=True,
         key="rpe_table",
         column_config={
             "date": st.column_config.DateColumn("Day"),
             "name": "Session",
-            "moving_time_s": None,
             "rpe": "RPE (0-10)",
             "load": st.column_config.NumberColumn("Load", format="%.0f"),
             "load_source": "Load from",

@@ -7,14 +7,12 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from pipelines import plans
-from pipelines.db import connect
-from tests.conftest import APP, TODAY
+from tests.conftest import APP
 from tests.foundation.test_every_page import PAGES
-from training.planner.model import PlanWeek
 
 INTERNAL_NAMES = (
     # form-zone and load-ratio band codes
@@ -51,6 +49,17 @@ def _figure_words(at: AppTest) -> Iterator[str]:
             yield str(trace.get("hovertemplate", ""))
 
 
+def _table_words(table: pd.DataFrame, column_config: str) -> Iterator[str]:
+    """Column headers as shown (the configured label, hidden columns left out) and cell values."""
+    config = json.loads(column_config or "{}")
+    for name in table.columns:
+        spec = config.get(f"col:name:{name}", config.get(str(name), {}))
+        if spec.get("hidden"):
+            continue
+        yield str(spec.get("label") or name)
+        yield " ".join(map(str, table[name].tolist()))
+
+
 def _shown_words(at: AppTest) -> Iterator[str]:
     for kind in TEXT_KINDS:
         for element in getattr(at, kind, []):
@@ -58,31 +67,14 @@ def _shown_words(at: AppTest) -> Iterator[str]:
     for metric in at.metric:
         yield f"{metric.label} {metric.value} {metric.delta or ''}"
     for frame in at.dataframe:
-        shown = frame.value
-        yield " ".join(map(str, shown.columns))
-        yield shown.astype(str).to_string()
+        yield from _table_words(frame.value, frame.proto.columns)
     for widget in (*at.selectbox, *at.radio, *at.multiselect):
         yield f"{widget.label} " + " ".join(map(str, widget.options))
     yield from _figure_words(at)
 
 
-@pytest.fixture
-def demo_with_plan(demo_db: Path) -> Path:
-    """The demo runner with an active plan, so the Plan page is full."""
-    with connect(demo_db) as con:
-        if plans.active_plan(con, 1) is None:
-            start = TODAY.fromordinal(TODAY.toordinal() - TODAY.weekday())
-            weeks = [
-                PlanWeek(start.fromordinal(start.toordinal() + 7 * i), "build", "distance",
-                         30000.0, 4)
-                for i in range(4)
-            ]  # fmt: skip
-            plans.create_plan(con, 1, "Base", weeks)
-    return demo_db
-
-
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.split("/")[-1].removesuffix(".py"))
-def test_pages_speak_to_the_runner(demo_with_plan: Path, page: str) -> None:
+def test_pages_speak_to_the_runner(full_demo_db: Path, page: str) -> None:
     at = AppTest.from_file(APP, default_timeout=60)
     at.run()
     at.switch_page(page)
