@@ -14,11 +14,11 @@ import pandas as pd
 
 from training.coach.warning import Warning
 
-RUN_PAIN_OK_MAX = 3  # ≤ 3/10 "safe" (clinical adaptation of Silbernagel 2007; SCIENCE.md 6.6)
-RUN_PAIN_ACCEPTABLE_MAX = 5  # 4-5/10 acceptable, > 5 not (Silbernagel et al. 2007; 6.6)
-MORNING_SAFE_MAX = 2  # 0-2/10 is the model's "safe" zone (Silbernagel 2007 figure; SCIENCE.md 6.6)
+RUN_PAIN_OK_MAX = 3  # ≤ 3/10 "safe"; Silbernagel 2007, docs/science.md#pain-monitoring
+RUN_PAIN_ACCEPTABLE_MAX = 5  # 4-5/10 acceptable, > 5 not; docs/science.md#pain-monitoring
+MORNING_SAFE_MAX = 2  # 0-2/10 "safe" zone; docs/science.md#pain-monitoring
 PAIN_ACTIVE_DAYS = 7  # a pain reading guides the coming week's runs
-TREND_WEEKS = 3  # "must not rise week to week": three 7-day windows, two rises (6.6)
+TREND_WEEKS = 3  # three 7-day windows, two rises; docs/science.md#pain-monitoring
 TREND_MIN_RISE = 2.0  # 2 points on 0-10 is a clinically important change; Farrar et al. 2001
 MORNING_MOMENTS = ("next-morning", "at-rest")  # readings taken away from a run
 

@@ -28,7 +28,7 @@ REST_PAIN_RED_SCORE = 5  # rest/night pain at "moderate" or worse; docs/science.
 CONTINUOUS_DAYS = 3  # at rest and at night, every day for 3 days: continuous (our reading of NHS)
 BEGAN_WITH_RUNNING_DAYS = 28  # running in the 4 weeks before: "began with running" (convention)
 GROIN_SITES = frozenset({"hip-front"})  # exercise-related groin pain: docs/science.md#red-flags
-NOT_SETTLING_RUNS = 2  # pain not settled within 24 h after two consecutive runs (7.4)
+NOT_SETTLING_RUNS = 2  # not settled in 24 h after two runs; docs/science.md#red-flags
 REST_MOMENTS = ("at-rest", "at-night")
 
 FLAG_WORDS = {
@@ -152,7 +152,7 @@ def _outer_hip_caution(top: pd.Series, days: int, numbers: dict[str, Number]) ->
 
 
 def rest_pain_warning(pain: pd.DataFrame, runs: pd.DataFrame, as_of: date) -> Warning | None:
-    """Pain at rest or at night in the last 7 days: a red flag per 7.4, else a caution."""
+    """Pain at rest or at night in the last 7 days: a red flag (see module doc), else a caution."""
     recent = pain[
         pain["moment"].isin(REST_MOMENTS)
         & (pain["score"] > 0)
