@@ -16,17 +16,13 @@ from pipelines.entries import checkins, pain, rpe
 from pipelines.entries.validation import (
     EARLIEST_DATE,
     HOOPER_LEVELS,
-    MOMENT_LABELS,
-    MOMENTS,
     MOOD_LEVELS,
     PAIN_SCALE_TEXT,
-    RED_FLAGS,
     RPE_LEVELS,
-    SITE_LABELS,
-    SITES,
     SLEEP_QUALITY_LEVELS,
     asks_red_flags,
 )
+from training.vocabulary import MOMENT_LABELS, MOMENTS, RED_FLAGS, SITE_LABELS, SITES
 
 NO_SIDE = "not one side"
 HOOPER_QUESTIONS = {

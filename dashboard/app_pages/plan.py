@@ -22,7 +22,10 @@ from pipelines.plan_drafts import (
 )
 from pipelines.plan_report import week_detail, week_name, week_runs
 from training.bands import ACWR_CAVEAT, form_meaning
+from training.coach.running_rules import SPIKE_REFERENCE_PCT
+from training.fitness import LONGEST_RUN_WINDOW_DAYS
 from training.planner.edits import insert_recovery_week, recovery_week_start
+from training.planner.limits import WEEK_RATIO_LIMIT
 from training.planner.model import PlanSettings, RaceGoal, VolumeGoal
 from training.planner.race import race_day_of
 from training.planner.state import start_state
@@ -202,10 +205,10 @@ st.plotly_chart(
 )
 st.plotly_chart(ratio_figure(shown, outlook.projection, ctx.today), key="plan_ratio")
 st.caption(
-    ACWR_CAVEAT + " The generator keeps each build week within 1.3× the three weeks "
-    "before it and every run within 110% of your longest run in the previous 30 days "
-    "(Frandsen et al. 2025); long runs grow on that rule towards the race's long-run goal, "
-    "so a long-run day may lift the daily ratio for a day."
+    ACWR_CAVEAT + f" The generator keeps each build week within {WEEK_RATIO_LIMIT}× the three "
+    f"weeks before it and every run within {SPIKE_REFERENCE_PCT}% of your longest run in the "
+    f"previous {LONGEST_RUN_WINDOW_DAYS} days (Frandsen et al. 2025); long runs grow on that "
+    "rule towards the race's long-run goal, so a long-run day may lift the daily ratio for a day."
 )
 
 st.subheader("Week by week")

@@ -8,7 +8,6 @@ import streamlit as st
 
 from dashboard import context, data, writes
 from dashboard.charts.strength import adherence_bars, pain_trend
-from pipelines.entries.validation import SITE_LABELS
 from pipelines.errors import InvalidEntry
 from pipelines.strength import logbook, store
 from pipelines.strength.calendar import plan_calendar
@@ -26,6 +25,7 @@ from training.strength.tracking import (
     prescribe,
     replay,
 )
+from training.vocabulary import SITE_LABELS
 
 FRAMING = (
     "Hip and glute strengthening is supported in hip-pain rehabilitation and lowers injury rates "

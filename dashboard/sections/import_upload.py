@@ -20,6 +20,7 @@ from pipelines.imports.local_path import import_path
 from pipelines.imports.models import ImportReport, ParsedImport, UnreadableExport
 from pipelines.imports.store import write_import
 from pipelines.imports.timezones import machine_timezone
+from training.vocabulary import DEMO
 
 SUMMARY_KEY = "import_summary"
 FILE_TYPES = ["zip", "fit", "gz", "gpx", "tcx"]
@@ -58,7 +59,7 @@ def _target_athlete(ctx: PageContext | None, path: str) -> int | None:
     if ctx is None:
         return None
     sources = {athlete_id: source for athlete_id, _, source in data.athletes(path)}
-    return None if sources.get(ctx.athlete_id) == "demo" else ctx.athlete_id
+    return None if sources.get(ctx.athlete_id) == DEMO else ctx.athlete_id
 
 
 def _run_import(ctx: PageContext | None, read: Reader, zone: str) -> None:

@@ -14,48 +14,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from pipelines.errors import InvalidEntry
+from training.vocabulary import GROIN_SITES, MOMENTS, RED_FLAGS, SIDES, SITES
 
-SITES = (
-    "hip-lateral",
-    "hip-front",
-    "buttock",
-    "lower-back",
-    "knee",
-    "shin",
-    "calf-achilles",
-    "foot",
-    "other",
-)
-SITE_LABELS = {
-    "hip-lateral": "Hip, outer side",
-    "hip-front": "Hip front / groin",
-    "buttock": "Buttock",
-    "lower-back": "Lower back",
-    "knee": "Knee",
-    "shin": "Shin",
-    "calf-achilles": "Calf / Achilles",
-    "foot": "Foot",
-    "other": "Other",
-}
-SIDES = ("left", "right", "both")
-MOMENTS = ("during-run", "after-run", "next-morning", "at-rest", "at-night")
-MOMENT_LABELS = {
-    "during-run": "During a run",
-    "after-run": "After a run",
-    "next-morning": "Next morning",
-    "at-rest": "At rest",
-    "at-night": "At night",
-}
-RED_FLAGS = {  # keys are read by the coach; docs/science.md#red-flags
-    "cant_bear_weight": "Can't put weight on the leg",
-    "swelling_heat": "Swelling or heat around the joint",
-    "locking_catching": "Locking or catching in the joint",
-    "numbness": "Numbness, tingling or weakness",
-    "fever_unwell": "Fever or feeling unwell",
-    "pain_on_hopping": "Pain when hopping on that leg",
-    "night_rest_pain": "Pain at night or at rest",
-}
-RED_FLAG_SITES = frozenset({"hip-front"})  # groin: femoral neck fracture; docs/science.md#red-flags
+RED_FLAG_SITES = GROIN_SITES  # any groin pain asks the questions; docs/science.md#red-flags
 RED_FLAG_MIN_SCORE = 5  # ask from the top of the "moderate" NRS band up; docs/science.md#red-flags
 
 PAIN_MIN, PAIN_MAX = 0, 10  # NRS 0-10; docs/science.md#pain-scale

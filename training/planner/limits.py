@@ -21,9 +21,10 @@ from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 
 from training.bands import ACWR_CAUTION
+from training.coach.running_rules import SPIKE_REFERENCE_PCT
 from training.fitness import LONGEST_RUN_WINDOW_DAYS
 
-SPIKE_LIMIT = 1.10  # Frandsen 2025; docs/science.md#single-run-spike
+SPIKE_LIMIT = SPIKE_REFERENCE_PCT / 100  # the coach's rule as a factor
 SPIKE_MARGIN_M = 1.0  # keeps a planned run inside the limit after rounding to whole metres
 WEEK_RATIO_LIMIT = ACWR_CAUTION  # Gabbett 2016 band top; docs/science.md#plan-limits
 RATIO_WEEKS = 3  # the chronic side of the uncoupled 1:3-week ratio (docs/science.md#acwr)
