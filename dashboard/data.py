@@ -1,7 +1,8 @@
 """The one place that combines Streamlit caching with pipelines queries.
 
 Connections are short-lived (a sync in another process must be able to write); results are
-cached per database file and athlete and cleared after every write the app makes.
+cached per database file and athlete and cleared after every write the app makes. No cached
+function writes: a cached write would run once per cache entry, not once per need.
 """
 
 from __future__ import annotations
@@ -52,11 +53,30 @@ def profile(path: str, athlete_id: int) -> AthleteProfile:
         return athlete_store.get_profile(con, athlete_id)
 
 
-@st.cache_data(ttl=CACHE_TTL_S, max_entries=32, show_spinner="Loading your training…")
 def daily_metrics(path: str, athlete_id: int, today: date) -> pd.DataFrame:
     """Daily metrics up to `today`, extended first if the calendar has moved on."""
+    _extend_metrics(path, athlete_id, today)
+    return _stored_metrics(path, athlete_id, today)
+
+
+_extended: set[tuple[str, int, date]] = set()
+
+
+def _extend_metrics(path: str, athlete_id: int, today: date) -> None:
+    """The one write a read needs: daily rows up to today, once per file, athlete and day."""
+    key = (path, athlete_id, today)
+    if key in _extended:
+        return
     with connect(path) as con:
-        refresh_if_stale(con, athlete_id, today)
+        extended = refresh_if_stale(con, athlete_id, today)
+    if extended:
+        clear()
+    _extended.add(key)
+
+
+@st.cache_data(ttl=CACHE_TTL_S, max_entries=32, show_spinner="Loading your training…")
+def _stored_metrics(path: str, athlete_id: int, today: date) -> pd.DataFrame:
+    with connect(path) as con:
         return queries.daily_metrics(con, athlete_id, end=today)
 
 
@@ -145,6 +165,7 @@ def plan_outlook(path: str, athlete_id: int, today: date, weeks: tuple[PlanWeek,
 def clear() -> None:
     """Forget every cached result; call after the app writes to the database."""
     st.cache_data.clear()
+    _extended.clear()
 
 
 _seen_stamps: dict[str, tuple[int | None, int | None]] = {}

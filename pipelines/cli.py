@@ -8,7 +8,7 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from pipelines.errors import DatabaseBusy, InvalidEntry, NotFound
+from pipelines.errors import InvalidEntry, StridewiseError
 
 COMMAND_MODULES = [
     "pipelines.commands.demo",
@@ -78,7 +78,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except InvalidEntry as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    except (DatabaseBusy, NotFound) as exc:
+    except StridewiseError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_FAILURE
     return code

@@ -21,6 +21,8 @@ from pathlib import Path
 
 import duckdb
 
+from pipelines.errors import StridewiseError
+
 log = logging.getLogger(__name__)
 
 DEFAULT_DB_PATH = Path("data") / "stridewise.duckdb"
@@ -37,7 +39,7 @@ DEFAULT_LOCK_TIMEOUT_S = 30.0
 Connection = duckdb.DuckDBPyConnection
 
 
-class DatabaseBusy(RuntimeError):
+class DatabaseBusy(StridewiseError, RuntimeError):
     """Another process held the database file for longer than we were willing to wait."""
 
 

@@ -19,9 +19,10 @@ import pandas as pd
 from pipelines import demo_plans
 from pipelines.db import Connection, transaction
 from pipelines.metrics import recompute
+from training.vocabulary import DEMO
 
 DEMO_ATHLETE_ID = 1
-DEMO_SOURCE = "demo"
+DEMO_SOURCE = DEMO
 DEMO_TIMEZONE = "Europe/London"
 DEMO_WEEKS = 78
 SEED = 20261124

@@ -35,16 +35,15 @@ from typing import Any
 from pipelines.db import Connection, transaction
 from pipelines.imports.timezones import is_offset_label
 from training.sports import sport_group
+from training.vocabulary import FILE, STRAVA_API, STRAVA_SOURCES
 
 log = logging.getLogger(__name__)
 
 START_TOLERANCE_S = 60
 DISTANCE_TOLERANCE = 0.05
-FILE_SOURCE = "file"
-API_SOURCE = "strava_api"
-STRAVA_SOURCES = (API_SOURCE, "strava_export")
 HEART_RATE = "heart-rate samples"
 LOCAL_START = "local start time"
+FILE_SOURCE = FILE  # kept for pipelines.imports.store until it imports training.vocabulary
 
 _WINDOW = timedelta(seconds=START_TOLERANCE_S)
 # An API row that also holds a run the runner imported from their own file is theirs too:
@@ -157,11 +156,11 @@ def _fill(con: Connection, strava_id: int, detail: FileDetail) -> tuple[tuple[st
     if lacks_histogram and detail.hr_histogram:
         filled.append(HEART_RATE)
     takes_local = (
-        source != API_SOURCE and not is_offset_label(label) and is_offset_label(detail.timezone)
+        source != STRAVA_API and not is_offset_label(label) and is_offset_label(detail.timezone)
     )
     if takes_local:
         filled.append(LOCAL_START)
-    if filled or source == API_SOURCE:
+    if filled or source == STRAVA_API:
         con.execute(
             """UPDATE activities SET
                    hr_histogram = CASE WHEN ? THEN CAST(? AS JSON) ELSE hr_histogram END,
@@ -172,7 +171,7 @@ def _fill(con: Connection, strava_id: int, detail: FileDetail) -> tuple[tuple[st
                    updated_at = now()::TIMESTAMP
                WHERE id = ?""",
             [HEART_RATE in filled, detail.hr_histogram, takes_local, detail.start_local,
-             takes_local, detail.timezone, source == API_SOURCE, _MARK, strava_id],
+             takes_local, detail.timezone, source == STRAVA_API, _MARK, strava_id],
         )  # fmt: skip
     new_local = detail.start_local if takes_local else start_local
     return tuple(filled), min(start_local, new_local).date()
@@ -260,7 +259,7 @@ def settle_files(
             for row in con.execute(
                 """SELECT id FROM activities WHERE athlete_id = ? AND source = ?
                    AND id IN (SELECT unnest(?::BIGINT[]))""",
-                [athlete_id, FILE_SOURCE, sorted(pairs)],
+                [athlete_id, FILE, sorted(pairs)],
             ).fetchall()
         }
         merges: dict[int, Merge] = {}

@@ -12,6 +12,7 @@ import logging
 
 from pipelines.athletes import list_athletes
 from pipelines.db import Connection, transaction
+from training.vocabulary import DEMO
 
 log = logging.getLogger(__name__)
 
@@ -24,7 +25,7 @@ def adoptable_local_athlete(con: Connection, strava_id: int) -> int | None:
     athletes = list_athletes(con)
     if any(athlete_id == strava_id for athlete_id, _, _ in athletes):
         return None
-    own = [athlete_id for athlete_id, _, source in athletes if source != "demo"]
+    own = [athlete_id for athlete_id, _, source in athletes if source != DEMO]
     if len(own) == 1 and own[0] < LOCAL_ID_LIMIT:
         return own[0]
     return None

@@ -5,15 +5,15 @@ from __future__ import annotations
 import math
 
 # Form (TSB) zones, intervals.icu-style; a value exactly on a boundary goes to the lower zone,
-# i.e. "> threshold" moves up (Elevate's upper-bound-inclusive rule; SCIENCE.md 2.5, case 6).
+# i.e. "> threshold" moves up (Elevate's upper-bound-inclusive rule; docs/science.md#form).
 FORM_TRANSITION = 20.0
 FORM_FRESH = 5.0
 FORM_GREY = -10.0
 FORM_OPTIMAL = -30.0
 
-ACWR_LOW = 0.8  # Gabbett 2016 "sweet spot" lower edge (SCIENCE.md 3)
-ACWR_CAUTION = 1.3  # Gabbett 2016 "sweet spot" upper edge (SCIENCE.md 3)
-ACWR_HIGH = 1.5  # Gabbett 2016 upper threshold (SCIENCE.md 3)
+ACWR_LOW = 0.8  # Gabbett 2016 "sweet spot" lower edge (docs/science.md#acwr)
+ACWR_CAUTION = 1.3  # Gabbett 2016 "sweet spot" upper edge (docs/science.md#acwr)
+ACWR_HIGH = 1.5  # Gabbett 2016 upper threshold (docs/science.md#acwr)
 
 FORM_ZONES = (  # (name, lower bound exclusive, upper bound inclusive, runner-facing meaning)
     ("transition", FORM_TRANSITION, math.inf, "very fresh: fitness may be slipping"),

@@ -1,6 +1,7 @@
 """Daily fitness, fatigue, form, ramp, load ratios and monotony from session loads.
 
-Conventions (SCIENCE.md sections 2-4, pinned by tests against section 9):
+Conventions (docs/science.md#fitness to #monotony, pinned by tests against
+docs/science.md#reference-cases):
 - CTL/ATL: X_t = X_{t-1} + k (L_t - X_{t-1}), k = 1 - e^(-1/τ), seeded on the day before the
   athlete's first day (0 unless the runner sets a starting fitness).
 - TSB is yesterday's CTL - ATL ("form this morning"); tsb_eod is today's, after today's load.
@@ -26,12 +27,12 @@ import pandas as pd
 from training.profile import AthleteProfile
 from training.sports import RUN_SPORTS, is_endurance_session
 
-ACWR_ACUTE_DAYS = 7  # Williams et al. 2017 EWMA acute window (SCIENCE.md 3)
-ACWR_CHRONIC_DAYS = 28  # Williams et al. 2017 EWMA chronic window (SCIENCE.md 3)
-ACWR_MIN_HISTORY_DAYS = 28  # suppress the ratio until a full chronic window exists (SCIENCE.md 3)
-MONOTONY_DAYS = 7  # Foster 1998 weekly window (SCIENCE.md 4)
-RAMP_DAYS = 7  # GoldenCheetah rr_ = CTL_t - CTL_{t-7} (SCIENCE.md 2.4)
-LONGEST_RUN_WINDOW_DAYS = 30  # Frandsen et al. 2025 single-session reference window (SCIENCE.md 5)
+ACWR_ACUTE_DAYS = 7  # Williams et al. 2017 EWMA acute window (docs/science.md#acwr)
+ACWR_CHRONIC_DAYS = 28  # Williams et al. 2017 EWMA chronic window (docs/science.md#acwr)
+ACWR_MIN_HISTORY_DAYS = 28  # a full chronic window first; docs/science.md#acwr
+MONOTONY_DAYS = 7  # Foster 1998 weekly window (docs/science.md#monotony)
+RAMP_DAYS = 7  # GoldenCheetah rr_ = CTL_t - CTL_{t-7} (docs/science.md#ramp)
+LONGEST_RUN_WINDOW_DAYS = 30  # Frandsen 2025; docs/science.md#single-run-spike
 MONOTONY_CAP = 10.0  # SD 0 leaves Foster monotony undefined: cap it; docs/science.md#monotony
 
 METRIC_COLUMNS = [

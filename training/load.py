@@ -22,7 +22,7 @@ from training.sports import RUN_SPORTS, sport_group
 
 SRPE_AU_PER_THRESHOLD_HOUR = 60 * 7  # 1 h at CR-10 "very hard" ≈ 1 h at threshold; Foster 2001
 SRPE_LOAD_PER_AU = 100 / SRPE_AU_PER_THRESHOLD_HOUR  # puts sRPE on the 100-per-threshold-hour scale
-DEFAULT_LOAD_PER_HOUR = {  # hours × IF² × 100 at a typical IF; TrainingPeaks 50–75/h band (1.8)
+DEFAULT_LOAD_PER_HOUR = {  # hours × IF² × 100; docs/science.md#default-load
     "run": 56.25,  # IF 0.75
     "cross": 42.25,  # IF 0.65
     "strength": 30.25,  # IF 0.55
@@ -54,7 +54,7 @@ def _trimp(minutes: Numbers, x: Numbers, profile: AthleteProfile) -> Numbers:
 
 
 def banister_trimp(minutes: float, hr_avg: float, profile: AthleteProfile) -> float:
-    """Banister TRIMP from an average heart rate (Morton et al. 1990, SCIENCE.md 1.1)."""
+    """Banister TRIMP from an average heart rate (Morton et al. 1990, docs/science.md#trimp)."""
     if profile.hr_max is None:
         raise ValueError("hr_max is needed for a heart-rate load")
     x = heart_rate_reserve(hr_avg, profile.effective_hr_rest, profile.hr_max)
@@ -85,7 +85,7 @@ def hrss(trimp: Numbers, profile: AthleteProfile) -> Numbers:
 
 
 def pace_load(duration_s: Numbers, distance_m: Numbers, threshold_pace_s_per_km: float) -> Numbers:
-    """rTSS-style pace score: hours × IF² × 100 with IF on speeds, not paces (SCIENCE.md 1.6)."""
+    """rTSS-style pace score: hours × IF² × 100, IF on speeds (docs/science.md#pace-load)."""
     intensity = (distance_m / duration_s) / (1000.0 / threshold_pace_s_per_km)
     return duration_s / 3600.0 * intensity**2 * 100.0
 

@@ -7,15 +7,15 @@ from typing import Literal
 
 Sex = Literal["M", "F"]
 
-CTL_DAYS = 42  # fitness time constant; Coggan PMC default (SCIENCE.md 2.1)
-ATL_DAYS = 7  # fatigue time constant; Banister 1975 / PMC default (SCIENCE.md 2.1)
-TRIMP_MALE_A = 0.64  # Banister TRIMP weighting, men; Morton et al. 1990 (SCIENCE.md 1.1)
-TRIMP_MALE_B = 1.92  # Banister TRIMP exponent, men; Morton et al. 1990 (SCIENCE.md 1.1)
-TRIMP_FEMALE_A = 0.86  # Banister TRIMP weighting, women; Morton et al. 1990 (SCIENCE.md 1.1)
-TRIMP_FEMALE_B = 1.67  # Banister TRIMP exponent, women; Morton et al. 1990 (SCIENCE.md 1.1)
-LTHR_HRR_FRACTION = 0.85  # default LTHR as a fraction of HR reserve; Elevate (SCIENCE.md 1.2)
+CTL_DAYS = 42  # fitness time constant; Coggan PMC default (docs/science.md#fitness)
+ATL_DAYS = 7  # fatigue time constant; Banister 1975 / PMC default (docs/science.md#fitness)
+TRIMP_MALE_A = 0.64  # Banister TRIMP weighting, men; Morton et al. 1990 (docs/science.md#trimp)
+TRIMP_MALE_B = 1.92  # Banister TRIMP exponent, men; Morton et al. 1990 (docs/science.md#trimp)
+TRIMP_FEMALE_A = 0.86  # Banister TRIMP weighting, women; Morton et al. 1990 (docs/science.md#trimp)
+TRIMP_FEMALE_B = 1.67  # Banister TRIMP exponent, women; Morton et al. 1990 (docs/science.md#trimp)
+LTHR_HRR_FRACTION = 0.85  # default LTHR as a fraction of HR reserve; Elevate (docs/science.md#hrss)
 DEFAULT_HR_REST = 60  # assumed resting HR when the runner has not set one; Runalyze default
-NO_REST_DAYS_LIMIT = 10  # consecutive training days before a "no rest day" note (issue setting)
+NO_REST_DAYS_LIMIT = 10  # days in a row; docs/science.md#other-load-rules
 
 
 @dataclass(frozen=True)

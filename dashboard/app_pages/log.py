@@ -7,28 +7,22 @@ from datetime import date, timedelta
 import pandas as pd
 import streamlit as st
 
-from dashboard import context, data
+from dashboard import context, data, writes
 from dashboard.charts.pain import pain_calendar, site_label
 from dashboard.context import PageContext
 from dashboard.sections import log_history
-from dashboard.sections.log_actions import FLAG_SAFETY, flash, not_saved, show_flash
-from pipelines.db import connect
+from dashboard.sections.log_actions import FLAG_SAFETY, flash, show_flash
 from pipelines.entries import checkins, pain, rpe
 from pipelines.entries.validation import (
     EARLIEST_DATE,
     HOOPER_LEVELS,
-    MOMENT_LABELS,
-    MOMENTS,
     MOOD_LEVELS,
     PAIN_SCALE_TEXT,
-    RED_FLAGS,
     RPE_LEVELS,
-    SITE_LABELS,
-    SITES,
     SLEEP_QUALITY_LEVELS,
     asks_red_flags,
 )
-from pipelines.errors import InvalidEntry
+from training.vocabulary import MOMENT_LABELS, MOMENTS, RED_FLAGS, SITE_LABELS, SITES
 
 NO_SIDE = "not one side"
 HOOPER_QUESTIONS = {
@@ -70,13 +64,13 @@ def _save_pain(ctx: PageContext) -> None:
         "note": state.get("pain_note"),
         "red_flags": flags if asks_red_flags(state["pain_site"], state["pain_score"]) else [],
     }
-    try:
-        with connect(ctx.db_path) as con:
-            pain.add_pain(con, ctx.athlete_id, values, today=ctx.today)
-    except InvalidEntry as exc:
-        state["pain_error"] = not_saved(exc)
+    saved = writes.write(
+        ctx.db_path,
+        lambda con: pain.add_pain(con, ctx.athlete_id, values, today=ctx.today),
+        show=lambda message: state.__setitem__("pain_error", message),
+    )
+    if saved is None:
         return
-    data.clear()
     state.pop("pain_error", None)
     where = site_label(state["pain_site"], values["side"], state.get("pain_site_other"))
     moment = MOMENT_LABELS[state["pain_moment"]].lower()
@@ -138,13 +132,14 @@ def _save_checkin(ctx: PageContext) -> None:
         field: state[f"checkin_{field}"]
         for field in ("date", *HOOPER_QUESTIONS, "mood", "sleep_hours", "resting_hr", "note")
     }
-    try:
-        with connect(ctx.db_path) as con:
-            replaced = checkins.save_checkin(con, ctx.athlete_id, values, today=ctx.today)
-    except InvalidEntry as exc:
-        state["checkin_error"] = not_saved(exc)
+    saved = writes.write(
+        ctx.db_path,
+        lambda con: checkins.save_checkin(con, ctx.athlete_id, values, today=ctx.today),
+        show=lambda message: state.__setitem__("checkin_error", message),
+    )
+    if saved is None:
         return
-    data.clear()
+    replaced = saved.value
     state.pop("checkin_error", None)
     hooper = sum(int(state[f"checkin_{item}"]) for item in HOOPER_QUESTIONS)
     verb = "Updated" if replaced else "Saved"
@@ -213,14 +208,15 @@ def _checkin_form(ctx: PageContext, wellness: pd.DataFrame) -> None:
 def _save_rpe(ctx: PageContext) -> None:
     """Form callback: rate a recent session; its load is rescored from that day."""
     state = st.session_state
-    try:
-        with connect(ctx.db_path) as con:
-            day = rpe.set_rpe(con, ctx.athlete_id, state["rpe_activity"], state["rpe_value"])
-    except InvalidEntry as exc:
-        flash("error", not_saved(exc))
-        return
-    data.clear()
-    flash("success", f"Saved RPE {state['rpe_value']} for {day:%a %d %b}; load rescored.")
+    saved = writes.write(
+        ctx.db_path,
+        lambda con: rpe.set_rpe(con, ctx.athlete_id, state["rpe_activity"], state["rpe_value"]),
+        show=lambda message: flash("error", message),
+    )
+    if saved is not None:
+        flash(
+            "success", f"Saved RPE {state['rpe_value']} for {saved.value:%a %d %b}; load rescored."
+        )
 
 
 def _rpe_prompt(ctx: PageContext, awaiting: pd.DataFrame) -> None:

@@ -7,10 +7,9 @@ from datetime import timedelta
 import pandas as pd
 import streamlit as st
 
-from dashboard import context, data
+from dashboard import context, data, writes
 from dashboard.charts.plan import plan_vs_actual_figure, projection_figure, ratio_figure
 from pipelines import plans as plan_store
-from pipelines.db import connect
 from pipelines.errors import InvalidEntry
 from pipelines.plan_calendar import plan_calendar
 from pipelines.plan_drafts import (
@@ -23,7 +22,10 @@ from pipelines.plan_drafts import (
 )
 from pipelines.plan_report import week_detail, week_name, week_runs
 from training.bands import ACWR_CAVEAT, form_meaning
+from training.coach.running_rules import SPIKE_REFERENCE_PCT
+from training.fitness import LONGEST_RUN_WINDOW_DAYS
 from training.planner.edits import insert_recovery_week, recovery_week_start
+from training.planner.limits import WEEK_RATIO_LIMIT
 from training.planner.model import PlanSettings, RaceGoal, VolumeGoal
 from training.planner.race import race_day_of
 from training.planner.state import start_state
@@ -75,15 +77,14 @@ def _new_plan_form() -> None:
 
 def _draft(goal: RaceGoal | VolumeGoal, plan_settings: PlanSettings, name: str) -> None:
     """Draft from today's real state (as `stridewise plan draft` does) and show the new plan."""
-    try:
-        with connect(ctx.db_path) as con:
-            plan_id = draft_plan(con, ctx.athlete_id, ctx.today, goal, plan_settings, name)
-    except (InvalidEntry, ValueError) as exc:
-        st.error(f"Could not draft the plan: {exc}")
-        return
-    data.clear()
-    st.session_state["plan_show_next"] = plan_id
-    st.rerun()
+    drafted = writes.write(
+        ctx.db_path,
+        lambda con: draft_plan(con, ctx.athlete_id, ctx.today, goal, plan_settings, name),
+        "Could not draft the plan.",
+    )
+    if drafted is not None:
+        st.session_state["plan_show_next"] = drafted.value
+        st.rerun()
 
 
 if not stored:
@@ -159,10 +160,11 @@ if short is not None and goal is not None:
         _draft(later_goal(goal, later), settings_of(plan), f"{plan.name[:45]}, {later:%d %b}")
 
 cols = st.columns(4)
-if changed and cols[0].button("Save changes", type="primary", key="plan_save"):
-    with connect(ctx.db_path) as con:
-        plan_store.replace_weeks(con, plan.id, weeks)
-    data.clear()
+if (
+    changed
+    and cols[0].button("Save changes", type="primary", key="plan_save")
+    and writes.write(ctx.db_path, lambda con: plan_store.replace_weeks(con, plan.id, weeks))
+):
     st.rerun()
 if cols[1].button("Insert a recovery week now", key="plan_recovery_now"):
     at = recovery_week_start(ctx.today)
@@ -175,23 +177,25 @@ if cols[1].button("Insert a recovery week now", key="plan_recovery_now"):
             cut=plan.recovery_cut,
             previous_distance_m=start_state(daily, ctx.today).base_distance_m,
         )
-        with connect(ctx.db_path) as con:
-            plan_store.replace_weeks(con, plan.id, new_weeks)
-    except (ValueError, InvalidEntry) as exc:
+    except ValueError as exc:
         st.error(f"No recovery week inserted: {exc}")
     else:
-        data.clear()
-        st.rerun()
-if not plan.active and cols[2].button("Make active", key="plan_activate"):
-    with connect(ctx.db_path) as con:
-        plan_store.activate_plan(con, plan.id)
-    data.clear()
+        if writes.write(
+            ctx.db_path,
+            lambda con: plan_store.replace_weeks(con, plan.id, new_weeks),
+            "No recovery week inserted.",
+        ):
+            st.rerun()
+if (
+    not plan.active
+    and cols[2].button("Make active", key="plan_activate")
+    and writes.write(ctx.db_path, lambda con: plan_store.activate_plan(con, plan.id))
+):
     st.rerun()
 # A plan is the runner's own work: deleting it takes a second, deliberate click.
-if cols[3].popover("Delete plan").button(f"Delete “{plan.name}” for good", key="plan_delete"):
-    with connect(ctx.db_path) as con:
-        plan_store.delete_plan(con, plan.id)
-    data.clear()
+if cols[3].popover("Delete plan").button(
+    f"Delete “{plan.name}” for good", key="plan_delete"
+) and writes.write(ctx.db_path, lambda con: plan_store.delete_plan(con, plan.id)):
     st.rerun()
 
 shown = daily[daily["date"] >= pd.Timestamp(ctx.today - timedelta(weeks=8))]
@@ -201,10 +205,10 @@ st.plotly_chart(
 )
 st.plotly_chart(ratio_figure(shown, outlook.projection, ctx.today), key="plan_ratio")
 st.caption(
-    ACWR_CAVEAT + " The generator keeps each build week within 1.3× the three weeks "
-    "before it and every run within 110% of your longest run in the previous 30 days "
-    "(Frandsen et al. 2025); long runs grow on that rule towards the race's long-run goal, "
-    "so a long-run day may lift the daily ratio for a day."
+    ACWR_CAVEAT + f" The generator keeps each build week within {WEEK_RATIO_LIMIT}× the three "
+    f"weeks before it and every run within {SPIKE_REFERENCE_PCT}% of your longest run in the "
+    f"previous {LONGEST_RUN_WINDOW_DAYS} days (Frandsen et al. 2025); long runs grow on that "
+    "rule towards the race's long-run goal, so a long-run day may lift the daily ratio for a day."
 )
 
 st.subheader("Week by week")

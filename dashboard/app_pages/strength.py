@@ -6,10 +6,8 @@ from datetime import UTC, date, datetime, time, timedelta
 
 import streamlit as st
 
-from dashboard import context, data
+from dashboard import context, data, writes
 from dashboard.charts.strength import adherence_bars, pain_trend
-from pipelines.db import connect
-from pipelines.entries.validation import SITE_LABELS
 from pipelines.errors import InvalidEntry
 from pipelines.strength import logbook, store
 from pipelines.strength.calendar import plan_calendar
@@ -27,6 +25,7 @@ from training.strength.tracking import (
     prescribe,
     replay,
 )
+from training.vocabulary import SITE_LABELS
 
 FRAMING = (
     "Hip and glute strengthening is supported in hip-pain rehabilitation and lowers injury rates "
@@ -82,10 +81,8 @@ def plan_form(key: str) -> None:
     if isinstance(made, Referral):
         st.error(made.advice)
         return
-    with connect(ctx.db_path) as con:
-        store.save_plan(con, ctx.athlete_id, made)
-    data.clear()
-    st.rerun()
+    if writes.write(ctx.db_path, lambda con: store.save_plan(con, ctx.athlete_id, made)):
+        st.rerun()
 
 
 if view.red_flags:
@@ -142,10 +139,10 @@ def morning_prompt() -> None:
             answer = True
         if right.button("Worse than before", key="morning_worse"):
             answer = False
-        if answer is not None:
-            with connect(ctx.db_path) as con:
-                logbook.record_morning(con, stored, last.number, settled=answer)
-            data.clear()
+        if answer is not None and writes.write(
+            ctx.db_path,
+            lambda con: logbook.record_morning(con, stored, last.number, settled=answer),
+        ):
             st.rerun()
 
 
@@ -214,22 +211,21 @@ def check_off(session: PlannedSession, items: list[Prescription]) -> None:
         )
         if not st.form_submit_button("Mark done", type="primary"):
             return
-    try:
-        with connect(ctx.db_path) as con:
-            logbook.log_session(
-                con,
-                stored,
-                session.number,
-                done_on=done_on,
-                exercises=rows,
-                rpe=rpe,
-                minutes=minutes,
-                today=ctx.today,
-            )
-    except InvalidEntry as exc:
-        st.error(f"Not saved: {exc}.")
+    logged = writes.write(
+        ctx.db_path,
+        lambda con: logbook.log_session(
+            con,
+            stored,
+            session.number,
+            done_on=done_on,
+            exercises=rows,
+            rpe=rpe,
+            minutes=minutes,
+            today=ctx.today,
+        ),
+    )
+    if logged is None:
         return
-    data.clear()
     st.toast(f"Session {session.number} logged; it counts toward your training load.")
     st.rerun()
 
@@ -251,10 +247,10 @@ for session in shown:
         for item in items:
             show_exercise(item)
         if session.number in logged:
-            if st.button("Undo this check-off", key=f"undo_{session.number}"):
-                with connect(ctx.db_path) as con:
-                    logbook.delete_session_log(con, stored, session.number)
-                data.clear()
+            if st.button("Undo this check-off", key=f"undo_{session.number}") and writes.write(
+                ctx.db_path,
+                lambda con, n=session.number: logbook.delete_session_log(con, stored, n),
+            ):
                 st.rerun()
         else:
             check_off(session, items)

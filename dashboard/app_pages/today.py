@@ -9,6 +9,7 @@ import streamlit as st
 
 from dashboard import context, data
 from training.bands import ACWR_CAVEAT, acwr_meaning, form_meaning
+from training.coach.titles import title_of
 
 ICONS = {
     "see_clinician": ":material/medical_services:",
@@ -22,25 +23,6 @@ SEVERITY_STYLE = {  # (icon, colour) per severity; material icons render without
     "high": (":material/error:", "red"),
     "caution": (":material/warning:", "orange"),
     "info": (":material/info:", "blue"),
-}
-TITLES = {
-    "run_spike": "A run well past your recent longest",
-    "weekly_distance_jump": "Weekly distance up more than 30%",
-    "load_ratio_high": "Recent load above your usual",
-    "load_ratio_low": "Load below your usual for two weeks",
-    "form_very_low": "High fatigue (form at −30 or below)",
-    "ramp_fast": "Fitness ramping fast",
-    "monotony_high": "Days very alike (monotony above 2.0)",
-    "no_rest_day": "No rest day for a while",
-    "pain_during_run": "Pain during a run",
-    "pain_next_morning": "Pain not settled the next morning",
-    "pain_trend_rising": "Pain rising week on week",
-    "pain_at_rest": "Pain at rest or at night",
-    "hard_effort_yesterday": "The day after a race or hard effort",
-    "numbers_settling": "Your numbers are still settling",
-    "profile_heart_rates": "Your profile's heart rates need fixing",
-    "stress_sleep_high_load": "Stress and sleep worse than usual, with high load",
-    "stress_sleep_worse": "Stress or sleep worse than usual",
 }
 
 ctx = context.require()
@@ -100,10 +82,8 @@ st.subheader("Active warnings")
 if not advice.warnings:
     st.success("No warnings today: load, pain and recovery all look in range.")
 for warning in advice.warnings:
-    title = TITLES.get(warning.id) or warning.id.removeprefix("red_flag_").replace("_", " ")
     icon, colour = SEVERITY_STYLE[warning.severity]
-    label = f":{colour}[**{warning.severity.upper()}**] · "
-    label += ("Red flag: " + title) if warning.is_red_flag else title
+    label = f":{colour}[**{warning.severity.upper()}**] · {title_of(warning)}"
     with st.expander(label, expanded=warning.severity in {"urgent", "high"}, icon=icon):
         st.markdown(f"**Why:** {warning.message}")
         st.markdown(f"**What to do:** {warning.action}")

@@ -7,9 +7,11 @@ from datetime import date
 import pandas as pd
 import plotly.graph_objects as go
 
-from pipelines.entries.validation import MOMENT_LABELS, PAIN_MAX, PAIN_MIN, SITE_LABELS, SITES
+from pipelines.entries.validation import PAIN_MAX, PAIN_MIN
+from training.vocabulary import MOMENT_LABELS, SITE_LABELS, SITES
 
-# White for "logged 0", through the NRS bands mild 1-3, moderate 4-6, severe 7-10 (SCIENCE.md 6.5)
+# White for "logged 0", through the NRS bands mild 1-3, moderate 4-6, severe 7-10
+# (docs/science.md#pain-scale)
 PAIN_COLORSCALE = [
     [0.0, "#F4F6F6"],
     [0.1, "#FCE8B2"],

@@ -11,16 +11,16 @@ from collections.abc import Callable, Sequence
 import streamlit as st
 from streamlit.runtime.uploaded_file_manager import UploadedFile
 
-from dashboard import data, uploads
+from dashboard import data, uploads, writes
 from dashboard.context import ATHLETE_KEY, PageContext
 from pipelines.athletes import validate_profile_value
-from pipelines.db import DatabaseBusy, connect
 from pipelines.errors import InvalidEntry
 from pipelines.imports.export import Progress, read_export, read_paths, read_uploads
 from pipelines.imports.local_path import import_path
 from pipelines.imports.models import ImportReport, ParsedImport, UnreadableExport
 from pipelines.imports.store import write_import
 from pipelines.imports.timezones import machine_timezone
+from training.vocabulary import DEMO
 
 SUMMARY_KEY = "import_summary"
 FILE_TYPES = ["zip", "fit", "gz", "gpx", "tcx"]
@@ -59,7 +59,7 @@ def _target_athlete(ctx: PageContext | None, path: str) -> int | None:
     if ctx is None:
         return None
     sources = {athlete_id: source for athlete_id, _, source in data.athletes(path)}
-    return None if sources.get(ctx.athlete_id) == "demo" else ctx.athlete_id
+    return None if sources.get(ctx.athlete_id) == DEMO else ctx.athlete_id
 
 
 def _run_import(ctx: PageContext | None, read: Reader, zone: str) -> None:
@@ -77,23 +77,25 @@ def _run_import(ctx: PageContext | None, read: Reader, zone: str) -> None:
     try:
         valid_zone = str(validate_profile_value("timezone", zone))
         parsed = read(progress)
-        bar.progress(1.0, text="Saving and rebuilding your training load…")
-        with connect(path) as con:
-            report = write_import(con, parsed, athlete_id=_target_athlete(ctx, path),
-                                  timezone=valid_zone)  # fmt: skip
     except UnreadableExport as exc:
         bar.empty()
         st.error(f"Nothing was imported: {exc}. Your data is unchanged.")
         return
     except InvalidEntry as exc:
         bar.empty()
-        st.error(f"Nothing was imported. {exc.field}: {exc.allowed}.")
+        st.error(f"Nothing was imported. {writes.explain(exc)}")
         return
-    except DatabaseBusy as exc:
+    bar.progress(1.0, text="Saving and rebuilding your training load…")
+    target = _target_athlete(ctx, path)
+    written = writes.write(
+        path,
+        lambda con: write_import(con, parsed, athlete_id=target, timezone=valid_zone),
+        "Nothing was imported.",
+    )
+    if written is None:
         bar.empty()
-        st.error(f"Nothing was imported: {exc}")
         return
-    data.clear()
+    report = written.value
     note = ""
     if athletes_before <= 1:
         st.session_state[ATHLETE_KEY] = report.athlete_id  # no athlete picker on screen yet

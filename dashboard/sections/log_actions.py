@@ -6,11 +6,10 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from dashboard import data
+from dashboard import writes
 from dashboard.context import PageContext
-from pipelines.db import Connection, connect
+from pipelines.db import Connection
 from pipelines.entries import trash
-from pipelines.errors import InvalidEntry, NotFound
 
 FLAG_SAFETY = (
     "You ticked a warning sign. Please see a clinician promptly, the same day if you have a "
@@ -32,29 +31,15 @@ def show_flash() -> None:
         {"success": st.success, "warning": st.warning, "error": st.error}[kind](text)
 
 
-def not_saved(exc: InvalidEntry) -> str:
-    """The one-line message a rejected value gets on the page."""
-    shown = "" if exc.value in (None, "") else f" You entered {exc.value!r}."
-    return f"Not saved: {exc.field.replace('_', ' ')} must be {exc.allowed}.{shown}"
-
-
 def write(
     ctx: PageContext, action: Callable[[Connection], object], success: str, undo_label: str = ""
 ) -> None:
     """Run one write; on success clear caches and offer undo for deletes, else show why."""
-    try:
-        with connect(ctx.db_path) as con:
-            result = action(con)
-    except InvalidEntry as exc:
-        flash("error", not_saved(exc))
+    done = writes.write(ctx.db_path, action, show=lambda message: flash("error", message))
+    if done is None:
         return
-    except NotFound as exc:
-        flash("error", f"{exc}; it may have been changed elsewhere. The page is refreshed.")
-        data.clear()
-        return
-    data.clear()
     if undo_label:
-        st.session_state[UNDO_KEY] = (result, undo_label)
+        st.session_state[UNDO_KEY] = (done.value, undo_label)
     flash("success", success)
 
 

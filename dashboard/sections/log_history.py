@@ -11,17 +11,9 @@ from dashboard.charts.pain import site_label
 from dashboard.context import PageContext
 from dashboard.sections import log_actions
 from pipelines.entries import checkins, pain, rpe
-from pipelines.entries.validation import (
-    EARLIEST_DATE,
-    HOOPER_ITEMS,
-    MOMENT_LABELS,
-    MOMENTS,
-    RED_FLAGS,
-    SIDES,
-    SITE_LABELS,
-    SITES,
-)
+from pipelines.entries.validation import EARLIEST_DATE, HOOPER_ITEMS
 from training.load import LOAD_SOURCE_WORDS
+from training.vocabulary import MOMENT_LABELS, MOMENTS, RED_FLAGS, SIDES, SITE_LABELS, SITES
 
 
 def _pain_values(entry_id: int) -> dict[str, object]:

@@ -6,11 +6,10 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from dashboard import data
+from dashboard import data, writes
 from dashboard.context import PageContext
 from pipelines.athletes import profile_problem, update_profile
-from pipelines.db import connect
-from pipelines.errors import InvalidEntry
+from pipelines.db import Connection
 from pipelines.metrics import recompute
 from training.profile import AthleteProfile
 from training.starting_fitness import estimate_starting_ctl
@@ -78,15 +77,12 @@ def _number_input(column: object, spec: NumberField, profile: AthleteProfile) ->
 
 def _save(ctx: PageContext, changes: dict[str, object]) -> bool:
     """Validate and write the changes and rescore every session; say what is wrong if refused."""
-    try:
-        with connect(ctx.db_path) as con:
-            update_profile(con, ctx.athlete_id, changes)
-            recompute(con, [ctx.athlete_id])
-    except InvalidEntry as exc:
-        st.error(f"Not saved. {exc.field}: {exc.allowed}.")
-        return False
-    data.clear()
-    return True
+
+    def save(con: Connection) -> None:
+        update_profile(con, ctx.athlete_id, changes)
+        recompute(con, [ctx.athlete_id])
+
+    return writes.write(ctx.db_path, save) is not None
 
 
 def starting_fitness(ctx: PageContext) -> None:

@@ -8,9 +8,8 @@ from datetime import UTC, datetime
 
 import streamlit as st
 
-from dashboard import data
+from dashboard import data, writes
 from dashboard.context import PageContext
-from pipelines.db import connect
 from pipelines.errors import InvalidEntry
 from pipelines.strava import background
 from pipelines.strava.auth import STATE_MAX_AGE_S, authorize_url, make_state
@@ -147,20 +146,19 @@ def _retention(path: str, status: ConnectionStatus) -> None:
         )
         saved = st.form_submit_button("Save sync settings")
     if saved:
-        try:
-            with connect(path) as con:
-                set_preferences(
-                    con,
-                    status.athlete_id,
-                    retention_days=int(days),
-                    overlap_days=prefs.overlap_days,
-                    fetch_details=details,
-                    fetch_streams=streams,
-                )
-        except InvalidEntry as error:
-            st.error(f"Not saved. {error.field}: {error.allowed}.")
+        saved = writes.write(
+            path,
+            lambda con: set_preferences(
+                con,
+                status.athlete_id,
+                retention_days=int(days),
+                overlap_days=prefs.overlap_days,
+                fetch_details=details,
+                fetch_streams=streams,
+            ),
+        )
+        if saved is None:
             return
-        data.clear()
         st.success("Sync settings saved; they apply from the next sync.")
 
 
@@ -172,9 +170,12 @@ def _disconnect(path: str, settings: StravaSettings, status: ConnectionStatus) -
             "own entries and export imports stay)",
             key="strava_delete_data",
         )
-        if st.button("Disconnect", key="strava_disconnect"):
-            result = disconnect(path, settings, status.athlete_id, delete_data=wipe)
-            data.clear()
+        done = st.button("Disconnect", key="strava_disconnect") and writes.guarded(
+            lambda: disconnect(path, settings, status.athlete_id, delete_data=wipe),
+            "Strava was not disconnected.",
+        )
+        if done:
+            result = done.value
             st.session_state.pop(STATE_KEY, None)
             note = (
                 ""

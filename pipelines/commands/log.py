@@ -12,8 +12,9 @@ from pipelines.clock import runner_today
 from pipelines.commands.context import athlete_id
 from pipelines.db import Connection, connect
 from pipelines.entries import checkins, pain, rpe, validation
-from pipelines.entries.validation import PAIN_SCALE_TEXT, RED_FLAGS, SITES, asks_red_flags
+from pipelines.entries.validation import PAIN_SCALE_TEXT, asks_red_flags
 from pipelines.errors import InvalidEntry
+from training.vocabulary import MOMENTS, RED_FLAGS, SITES
 
 _DATE_HELP = "the day it refers to, YYYY-MM-DD (default: today)"
 _FLAGS = {  # entry field -> the option that set it, so errors name what the runner typed
@@ -53,7 +54,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     pain_parser.add_argument("--site", required=True, help="one of " + ", ".join(SITES))
     pain_parser.add_argument("--side", help="left, right or both")
     pain_parser.add_argument("--site-other", help="what hurts, when --site other")
-    pain_parser.add_argument("--moment", required=True, help=", ".join(validation.MOMENTS))
+    pain_parser.add_argument("--moment", required=True, help=", ".join(MOMENTS))
     pain_parser.add_argument("--score", required=True, help=PAIN_SCALE_TEXT)
     link = pain_parser.add_mutually_exclusive_group()
     link.add_argument(

@@ -10,6 +10,7 @@ from pipelines.db import Connection, transaction
 from pipelines.entries import trash, validation
 from pipelines.entries.validation import CheckIn
 from pipelines.errors import InvalidEntry, NotFound
+from training.vocabulary import MANUAL
 
 CHECKIN_COLUMNS = (
     "date",
@@ -39,7 +40,7 @@ def save_checkin(
     values: Mapping[str, object],
     *,
     today: date,
-    source: str = "manual",
+    source: str = MANUAL,
 ) -> bool:
     """Validate and store the day's check-in, replacing that day's one; True when it replaced."""
     entry = validation.checkin(values, today)

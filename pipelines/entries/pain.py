@@ -13,6 +13,7 @@ from pipelines.entries import trash, validation
 from pipelines.entries.validation import PainEntry
 from pipelines.errors import InvalidEntry, NotFound
 from training.sports import RUN_SPORTS
+from training.vocabulary import MANUAL
 
 PAIN_COLUMNS = (
     "date",
@@ -68,7 +69,7 @@ def add_pain(
     values: Mapping[str, object],
     *,
     today: date,
-    source: str = "manual",
+    source: str = MANUAL,
 ) -> int:
     """Validate and store one pain entry; returns its id. Nothing is written on any error."""
     entry = validation.pain_entry(values, today)

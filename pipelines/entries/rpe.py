@@ -10,6 +10,7 @@ from pipelines.db import Connection, transaction
 from pipelines.entries import trash, validation
 from pipelines.errors import InvalidEntry
 from pipelines.metrics import recompute
+from training.vocabulary import MANUAL
 
 
 def activity_day(con: Connection, athlete_id: int, activity_id: object) -> tuple[int, date]:
@@ -35,7 +36,7 @@ def set_rpe(
     value: object,
     *,
     on_date: date | None = None,
-    source: str = "manual",
+    source: str = MANUAL,
 ) -> date:
     """Store the CR-10 rating of one session and rescore load from its day; returns that day.
 

@@ -14,54 +14,15 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from pipelines.errors import InvalidEntry
+from training.vocabulary import GROIN_SITES, MOMENTS, RED_FLAGS, SIDES, SITES
 
-SITES = (
-    "hip-lateral",
-    "hip-front",
-    "buttock",
-    "lower-back",
-    "knee",
-    "shin",
-    "calf-achilles",
-    "foot",
-    "other",
-)
-SITE_LABELS = {
-    "hip-lateral": "Hip, outer side",
-    "hip-front": "Hip front / groin",
-    "buttock": "Buttock",
-    "lower-back": "Lower back",
-    "knee": "Knee",
-    "shin": "Shin",
-    "calf-achilles": "Calf / Achilles",
-    "foot": "Foot",
-    "other": "Other",
-}
-SIDES = ("left", "right", "both")
-MOMENTS = ("during-run", "after-run", "next-morning", "at-rest", "at-night")
-MOMENT_LABELS = {
-    "during-run": "During a run",
-    "after-run": "After a run",
-    "next-morning": "Next morning",
-    "at-rest": "At rest",
-    "at-night": "At night",
-}
-RED_FLAGS = {  # keys are read by the coach; SCIENCE.md 7.4
-    "cant_bear_weight": "Can't put weight on the leg",
-    "swelling_heat": "Swelling or heat around the joint",
-    "locking_catching": "Locking or catching in the joint",
-    "numbness": "Numbness, tingling or weakness",
-    "fever_unwell": "Fever or feeling unwell",
-    "pain_on_hopping": "Pain when hopping on that leg",
-    "night_rest_pain": "Pain at night or at rest",
-}
-RED_FLAG_SITES = frozenset({"hip-front"})  # groin pain: femoral neck stress fracture; 7.4
-RED_FLAG_MIN_SCORE = 5  # ask from the top of the "moderate" NRS band up; SCIENCE.md 6.5, 6.6
+RED_FLAG_SITES = GROIN_SITES  # any groin pain asks the questions; docs/science.md#red-flags
+RED_FLAG_MIN_SCORE = 5  # ask from the top of the "moderate" NRS band up; docs/science.md#red-flags
 
-PAIN_MIN, PAIN_MAX = 0, 10  # NRS 0-10; SCIENCE.md 6.5
+PAIN_MIN, PAIN_MAX = 0, 10  # NRS 0-10; docs/science.md#pain-scale
 PAIN_ANCHORS = {0: "none", 5: "moderate", 10: "worst imaginable"}
 PAIN_SCALE_TEXT = ", ".join(f"{score} {word}" for score, word in PAIN_ANCHORS.items())
-HOOPER_MIN, HOOPER_MAX = 1, 7  # Hooper & Mackinnon 1995; SCIENCE.md 6.1
+HOOPER_MIN, HOOPER_MAX = 1, 7  # Hooper & Mackinnon 1995; docs/science.md#hooper
 HOOPER_ITEMS = ("stress", "sleep_quality", "fatigue", "soreness")
 HOOPER_LEVELS = {  # 1 = very, very low … 7 = very, very high (stress, fatigue, soreness)
     1: "very, very low",
@@ -81,9 +42,9 @@ SLEEP_QUALITY_LEVELS = {  # 1 = very, very good … 7 = very, very bad
     6: "very bad",
     7: "very, very bad",
 }
-MOOD_MIN, MOOD_MAX = 1, 5  # McLean et al. 2010 mood item, 5 = best; SCIENCE.md 6.2
+MOOD_MIN, MOOD_MAX = 1, 5  # McLean et al. 2010 mood item, 5 = best; docs/science.md#hooper
 MOOD_LEVELS = {1: "down or irritable", 2: "low", 3: "normal", 4: "good", 5: "very positive"}
-RPE_MIN, RPE_MAX, RPE_STEP = 0.0, 10.0, 0.5  # Foster CR-10 session RPE; SCIENCE.md 1.5
+RPE_MIN, RPE_MAX, RPE_STEP = 0.0, 10.0, 0.5  # Foster CR-10 session RPE; docs/science.md#srpe
 RPE_LEVELS = {
     0: "rest",
     1: "very, very easy",

@@ -1,7 +1,7 @@
 """Logging strength sessions: per-exercise sets, reps, load and pain, and the next morning.
 
 A logged session also becomes a `WeightTraining` activity with the runner's session RPE, so it
-counts toward training load through the session-RPE score (Foster 2001; SCIENCE.md 1.5) like
+counts toward training load through the session-RPE score (Foster 2001; docs/science.md#srpe) like
 any other session. Its id is negative and derived from plan and session, so it never collides
 with Strava or file ids and logging the same session again updates it instead of adding one.
 """
@@ -29,7 +29,7 @@ ACTIVITY_ID_BASE = -1_000_000_000_000  # strength-log activities live below this
 ACTIVITY_SOURCE = "strength_plan"
 ACTIVITY_SPORT = "WeightTraining"
 SESSION_HOUR = time(12, 0)  # the time of day is not asked; noon keeps the local date safe
-SETTLED_WITHOUT_BASELINE = 2  # no earlier morning score: 0-2 is the model's "safe" zone (6.6)
+SETTLED_WITHOUT_BASELINE = 2  # no earlier score: 0-2 is "safe"; docs/science.md#pain-monitoring
 MAX_MINUTES = 180
 
 

@@ -16,6 +16,7 @@ from training.strength.plan import (
     StrengthPlan,
     WeekSchedule,
 )
+from training.vocabulary import SITES
 
 
 @dataclass(frozen=True)
@@ -34,8 +35,8 @@ class StoredPlan:
 
 def validate_inputs(site: object, level: object, trend: object, per_week: object) -> PainProfile:
     """Check the runner's plan inputs; InvalidEntry names the field and what is allowed."""
-    if site is not None and site not in validation.SITES:
-        raise InvalidEntry("pain_site", "none or one of " + ", ".join(validation.SITES), site)
+    if site is not None and site not in SITES:
+        raise InvalidEntry("pain_site", "none or one of " + ", ".join(SITES), site)
     if trend not in TRENDS:
         raise InvalidEntry("pain_trend", "one of " + ", ".join(TRENDS), trend)
     if per_week not in SESSIONS_PER_WEEK:

@@ -8,12 +8,13 @@ import pytest
 
 from tests.coach.helpers import PROFILE, daily, pain, runs
 from training.coach.advice import build_advice
-from training.coach.red_flags import FLAG_WORDS, URGENT_FLAGS, red_flag_warnings
+from training.coach.red_flags import red_flag_warnings
+from training.vocabulary import RED_FLAG_WORDS, URGENT_FLAGS
 
 DAY = date(2026, 3, 10)
 
 
-@pytest.mark.parametrize("flag", sorted(FLAG_WORDS))
+@pytest.mark.parametrize("flag", sorted(RED_FLAG_WORDS))
 def test_each_red_flag_answer_is_a_red_flag(flag: str) -> None:
     entries = pain(
         [{"date": DAY - timedelta(days=2), "moment": "after-run", "score": 5, "red_flags": [flag]}]
@@ -116,7 +117,7 @@ def test_pain_not_settling_after_two_consecutive_runs() -> None:
     assert "red_flag_pain_not_settling" not in found
 
 
-@pytest.mark.parametrize("flag", sorted(FLAG_WORDS))
+@pytest.mark.parametrize("flag", sorted(RED_FLAG_WORDS))
 @pytest.mark.parametrize(
     "loads",
     [[50.0] * 60, [40.0] * 42 + [150.0] * 7, [10.0] * 60],

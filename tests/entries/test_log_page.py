@@ -68,7 +68,7 @@ def test_a_rejected_pain_entry_shows_why_and_writes_nothing(runner_db: Path) -> 
     at.selectbox(key="pain_site").select("other").run()
     at.button(key="pain_save").click().run()
     assert at.error, "an error message is shown"
-    assert "site other must be a short description" in at.error[0].value
+    assert "Not saved. site_other: a short description" in at.error[0].value
     assert _query(runner_db, "SELECT count(*) FROM pain_entries") == [(0,)]
 
 

@@ -1,4 +1,4 @@
-"""Form zones at their boundaries (SCIENCE.md case 6) and load-ratio bands."""
+"""Form zones at their boundaries (docs/science.md#case-6) and load-ratio bands."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Daily PMC, load ratios and monotony against SCIENCE.md section 9, cases 2-4 and 7."""
+"""Daily PMC, load ratios and monotony against docs/science.md#reference-cases."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Session load formulas against SCIENCE.md section 9, reference case 1."""
+"""Session load formulas against docs/science.md#case-1."""
 
 from __future__ import annotations
 

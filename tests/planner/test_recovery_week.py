@@ -1,4 +1,4 @@
-"""Recovery-week maths against SCIENCE.md reference case 7 (exp PMC variant, 42/7 days)."""
+"""Recovery-week maths against docs/science.md#case-7 (exp PMC variant, 42/7 days)."""
 
 from __future__ import annotations
 

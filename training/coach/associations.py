@@ -14,10 +14,10 @@ import pandas as pd
 
 from training.coach.pain_rules import prepare
 
-LOAD_LAGS = range(1, 15)  # pain vs load change 1-14 days earlier (issue 6)
+LOAD_LAGS = range(1, 15)  # load 1-14 days before; docs/science.md#pain-associations
 STRESS_LAGS = range(0, 4)  # pain vs the stress rating the same day and up to 3 days before
 MIN_PAIRS = 10  # below this many day pairs a correlation is not shown
-FLARE_MIN_SCORE = 5  # a flare-up reaches at least "moderate" pain (NRS bands; SCIENCE.md 6.5)
+FLARE_MIN_SCORE = 5  # a flare-up is at least "moderate"; docs/science.md#pain-scale
 FLARE_RISE = 2  # … and sits 2+ points above the site's median of the 14 days before
 FLARE_GAP_DAYS = 14  # readings within two weeks of a flare-up belong to the same one
 RUNS_BEFORE_DAYS = 7  # runs shown before each flare-up

@@ -20,10 +20,10 @@ from training.coach.warning import Warning
 from training.fitness import MONOTONY_CAP
 from training.profile import AthleteProfile
 
-RAMP_MAX_PER_WEEK = 8.0  # CTL points/week; Friel "5-8 about right" (SCIENCE.md 2.4)
-MONOTONY_MAX = 2.0  # Foster 1998 (SCIENCE.md 4)
+RAMP_MAX_PER_WEEK = 8.0  # CTL points/week; Friel "5-8 about right" (docs/science.md#ramp)
+MONOTONY_MAX = 2.0  # Foster 1998 (docs/science.md#monotony)
 DETRAINING_DAYS = 14  # ratio below 0.8 this many days in a row before the detraining note
-USUAL_DAYS = 28  # "usual" week = mean daily load of the chronic window × 7 (SCIENCE.md 3)
+USUAL_DAYS = 28  # "usual" week = mean daily load of the chronic window × 7 (docs/science.md#acwr)
 
 GABBETT_2016 = (
     "Gabbett 2016, The training-injury prevention paradox, BJSM 50:273-280 (bands); "

@@ -13,29 +13,19 @@ from itertools import pairwise
 import pandas as pd
 
 from training.coach.warning import Warning
+from training.vocabulary import AWAY_FROM_RUN_MOMENTS, SITE_WORDS
 
-RUN_PAIN_OK_MAX = 3  # ≤ 3/10 "safe" (clinical adaptation of Silbernagel 2007; SCIENCE.md 6.6)
-RUN_PAIN_ACCEPTABLE_MAX = 5  # 4-5/10 acceptable, > 5 not (Silbernagel et al. 2007; 6.6)
-MORNING_SAFE_MAX = 2  # 0-2/10 is the model's "safe" zone (Silbernagel 2007 figure; SCIENCE.md 6.6)
+RUN_PAIN_OK_MAX = 3  # ≤ 3/10 "safe"; Silbernagel 2007, docs/science.md#pain-monitoring
+RUN_PAIN_ACCEPTABLE_MAX = 5  # 4-5/10 acceptable, > 5 not; docs/science.md#pain-monitoring
+MORNING_SAFE_MAX = 2  # 0-2/10 "safe" zone; docs/science.md#pain-monitoring
 PAIN_ACTIVE_DAYS = 7  # a pain reading guides the coming week's runs
-TREND_WEEKS = 3  # "must not rise week to week": three 7-day windows, two rises (6.6)
+TREND_WEEKS = 3  # three 7-day windows, two rises; docs/science.md#pain-monitoring
 TREND_MIN_RISE = 2.0  # 2 points on 0-10 is a clinically important change; Farrar et al. 2001
-MORNING_MOMENTS = ("next-morning", "at-rest")  # readings taken away from a run
 
 SILBERNAGEL_2007 = (
     "Silbernagel et al. 2007, pain-monitoring model, Am J Sports Med 35(6):897-906 "
     "(trial in Achilles tendinopathy; used for other running pain by clinical convention)"
 )
-SITE_WORDS = {
-    "hip-lateral": "outer hip",
-    "hip-front": "front of the hip (groin)",
-    "buttock": "buttock",
-    "lower-back": "lower back",
-    "knee": "knee",
-    "shin": "shin",
-    "calf-achilles": "calf or Achilles",
-    "foot": "foot",
-}
 
 
 def describe_site(site: str, side: object = None, site_other: object = None) -> str:
@@ -118,7 +108,7 @@ def mornings_after_runs(pain: pd.DataFrame, runs: pd.DataFrame, as_of: date) -> 
     columns = ["run_day", "place", "baseline", "morning", "settled"]
     if runs.empty or pain.empty:
         return pd.DataFrame(columns=columns)
-    mornings = pain[pain["moment"].isin(MORNING_MOMENTS)]
+    mornings = pain[pain["moment"].isin(AWAY_FROM_RUN_MOMENTS)]
     rows = []
     for run_day in sorted(set(dated(runs)["day"])):
         if run_day + timedelta(days=1) > as_of:

@@ -22,25 +22,14 @@ import pandas as pd
 
 from training.coach.pain_rules import dated, mornings_after_runs, prepare
 from training.coach.warning import RED_FLAG_PREFIX, Number, Warning
+from training.vocabulary import GROIN_SITES, RED_FLAG_WORDS, REST_MOMENTS, URGENT_FLAGS
 
 RED_FLAG_WINDOW_DAYS = 14  # a reported red flag stays on for two weeks after the last report
 REST_PAIN_RED_SCORE = 5  # rest/night pain at "moderate" or worse; docs/science.md#red-flags
 CONTINUOUS_DAYS = 3  # at rest and at night, every day for 3 days: continuous (our reading of NHS)
 BEGAN_WITH_RUNNING_DAYS = 28  # running in the 4 weeks before: "began with running" (convention)
-GROIN_SITES = frozenset({"hip-front"})  # exercise-related groin pain: docs/science.md#red-flags
-NOT_SETTLING_RUNS = 2  # pain not settled within 24 h after two consecutive runs (7.4)
-REST_MOMENTS = ("at-rest", "at-night")
+NOT_SETTLING_RUNS = 2  # not settled in 24 h after two runs; docs/science.md#red-flags
 
-FLAG_WORDS = {
-    "cant_bear_weight": "you could not put weight on the leg",
-    "fever_unwell": "you had a fever or felt unwell",
-    "swelling_heat": "the joint was swollen or warm",
-    "locking_catching": "the joint was locking or catching",
-    "numbness": "you had numbness, tingling or weakness",
-    "pain_on_hopping": "it hurt to hop on that leg",
-    "night_rest_pain": "you had pain at night or at rest",
-}
-URGENT_FLAGS = frozenset({"cant_bear_weight", "fever_unwell"})
 RED_FLAG_SOURCES = (
     "Hip red flags in primary care (GPonline) and NHS Gloucestershire hip pathway; "
     "Robertson & Wood 2017, femoral neck stress fractures in sport, Sports Med Int Open 1:E58-E68"
@@ -49,7 +38,7 @@ GLUTEAL_SOURCES = (
     "Grimaldi & Fearon 2015, gluteal tendinopathy, JOSPT 45(11):910-922; Mellor et al. 2018 "
     "(LEAP), BMJ 361:k1662; when to escalate: GPonline and NHS hip red-flag lists"
 )
-DERIVED_WORDS = {  # the flags the rules derive, in the words of FLAG_WORDS
+DERIVED_WORDS = {  # the flags the rules derive, in the words of RED_FLAG_WORDS
     "rest_pain": "your pain at rest or at night needs a clinician's assessment",
     "pain_not_settling": "your pain has not settled by the morning after your last runs",
 }
@@ -80,7 +69,7 @@ def reported_flags(pain: pd.DataFrame, as_of: date) -> list[Warning]:
     warnings = []
     for key, row in latest.items():
         urgent = key in URGENT_FLAGS
-        what = FLAG_WORDS.get(key, key.replace("_", " "))
+        what = RED_FLAG_WORDS.get(key, key.replace("_", " "))
         groin = (
             " Groin pain on hopping can mean a bone stress injury."
             if (key == "pain_on_hopping" and row["site"] == "hip-front")
@@ -152,7 +141,7 @@ def _outer_hip_caution(top: pd.Series, days: int, numbers: dict[str, Number]) ->
 
 
 def rest_pain_warning(pain: pd.DataFrame, runs: pd.DataFrame, as_of: date) -> Warning | None:
-    """Pain at rest or at night in the last 7 days: a red flag per 7.4, else a caution."""
+    """Pain at rest or at night in the last 7 days: a red flag (see module doc), else a caution."""
     recent = pain[
         pain["moment"].isin(REST_MOMENTS)
         & (pain["score"] > 0)
@@ -268,7 +257,7 @@ def flag_key(warning: Warning) -> str:
 
 def flag_words(key: str) -> str:
     """What a red flag is about, in a few plain words (for the Strength plan's referral)."""
-    return FLAG_WORDS.get(key) or DERIVED_WORDS.get(key) or key.replace("_", " ")
+    return RED_FLAG_WORDS.get(key) or DERIVED_WORDS.get(key) or key.replace("_", " ")
 
 
 def red_flag_warnings(pain: pd.DataFrame, runs: pd.DataFrame, as_of: date) -> list[Warning]:

@@ -14,11 +14,11 @@ from training.coach.morning import dated
 from training.coach.warning import Warning
 from training.fitness import LONGEST_RUN_WINDOW_DAYS
 
-SPIKE_REFERENCE_PCT = 110  # > 110 % of the longest run in 30 days; Frandsen et al. 2025 (5)
-SPIKE_SMALL_MAX_PCT = 130  # "small spike" > 10-30 %; Frandsen et al. 2025 (SCIENCE.md 5)
-SPIKE_MODERATE_MAX_PCT = 200  # "moderate spike" > 30-100 %; Frandsen et al. 2025 (SCIENCE.md 5)
+SPIKE_REFERENCE_PCT = 110  # Frandsen 2025; docs/science.md#single-run-spike
+SPIKE_SMALL_MAX_PCT = 130  # "small" > 10-30 %; docs/science.md#single-run-spike
+SPIKE_MODERATE_MAX_PCT = 200  # "moderate" > 30-100 %; docs/science.md#single-run-spike
 SPIKE_ACTIVE_DAYS = 7  # a spike stays on the Today page for the acute week after the run
-WEEKLY_PROGRESSION_MAX_PCT = 130  # > 30 % over two weeks; Nielsen et al. 2014 (SCIENCE.md 5)
+WEEKLY_PROGRESSION_MAX_PCT = 130  # Nielsen 2014; docs/science.md#weekly-jump
 
 FRANDSEN_2025 = (
     "Frandsen et al. 2025, How much running is too much? BJSM 59(17):1203-1210, "

@@ -17,9 +17,9 @@ from training.bands import ACWR_CAUTION, FORM_OPTIMAL
 from training.coach.morning import dated, yesterday_row
 from training.coach.warning import Warning
 
-BASELINE_DAYS = 28  # the runner's own 28-day baseline (SCIENCE.md 6.1)
-RECENT_DAYS = 5  # look at the last 5 days … (SCIENCE.md 6.1 proposal)
-WORSE_DAYS_MIN = 3  # … and flag 3 or more worse days (SCIENCE.md 6.1 proposal)
+BASELINE_DAYS = 28  # the runner's own 28-day baseline (docs/science.md#hooper)
+RECENT_DAYS = 5  # look at the last 5 days … (docs/science.md#wellness-baseline)
+WORSE_DAYS_MIN = 3  # … and flag 3 or more worse days (docs/science.md#wellness-baseline)
 BASELINE_MIN_ENTRIES = 10  # fewer check-ins than this give no stable baseline
 SD_FLOOR = 0.5  # half a scale point: whole-number ratings make SD 0 common
 ITEMS = {"stress": "stress", "sleep_quality": "sleep quality"}

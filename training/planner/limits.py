@@ -1,17 +1,18 @@
 """The two limits every generated week respects, checked on dated runs and weekly loads.
 
 - Single-run spike: each run ≤ 110 % of the longest run in the 30 days before it (Frandsen et
-  al. 2025; SCIENCE.md 5), compared in whole metres with a one-metre margin.
+  al. 2025; docs/science.md#single-run-spike), compared in whole metres with a one-metre margin.
 - Load ratio: a week's load ≤ 1.3 × the mean of the three weeks before it. This is the
   uncoupled 1-week:3-week ratio (Windt & Gabbett 2019; the weekly form Frandsen et al. 2025
   used) on the engine's `acwr_rolling` scale, read on the week's last day, so where in the week
-  the long run falls does not matter; 1.3 is the top of Gabbett's 0.8-1.3 band (SCIENCE.md 3).
+  the long run falls does not matter; 1.3 is the top of Gabbett's 0.8-1.3 band
+  (docs/science.md#acwr).
 - Return-to-run floor: the load ratio only limits growth above the return-to-run week (up to
   three runs at the first-run cap). Below that volume the chronic load is too small for a
   ratio to mean anything: after weeks of almost no running the chronic side is near zero, a
   single 3 km run lifts either ratio to 2 or far beyond, and the runner could never restart.
   Up to that floor every run still keeps its single-run cap, the limit that has
-  running-specific evidence (SCIENCE.md 3 and 5).
+  running-specific evidence (docs/science.md#single-run-spike).
 """
 
 from __future__ import annotations
@@ -20,14 +21,15 @@ from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 
 from training.bands import ACWR_CAUTION
+from training.coach.running_rules import SPIKE_REFERENCE_PCT
 from training.fitness import LONGEST_RUN_WINDOW_DAYS
 
-SPIKE_LIMIT = 1.10  # Frandsen et al. 2025: > 10 % over the 30-day longest (SCIENCE.md 5)
+SPIKE_LIMIT = SPIKE_REFERENCE_PCT / 100  # the coach's rule as a factor
 SPIKE_MARGIN_M = 1.0  # keeps a planned run inside the limit after rounding to whole metres
-WEEK_RATIO_LIMIT = ACWR_CAUTION  # Gabbett 2016 band top; issue 8 "projected ACWR ≤ 1.3"
-RATIO_WEEKS = 3  # the chronic side of the uncoupled 1:3-week ratio (SCIENCE.md 3)
-FIRST_RUN_CAP_M = 3200.0  # no run in 30 days: 2 miles, the last walk-run phase (SCIENCE.md 8.1)
-RETURN_RUNS = 3  # walk-run protocols keep a rest day between runs: three a week (SCIENCE.md 8.1)
+WEEK_RATIO_LIMIT = ACWR_CAUTION  # Gabbett 2016 band top; docs/science.md#plan-limits
+RATIO_WEEKS = 3  # the chronic side of the uncoupled 1:3-week ratio (docs/science.md#acwr)
+FIRST_RUN_CAP_M = 3200.0  # 2 miles after 30 days off; docs/science.md#return-to-run
+RETURN_RUNS = 3  # a rest day between runs; docs/science.md#return-to-run
 
 
 def longest_before(runs: Mapping[date, float], day: date) -> float:

@@ -11,10 +11,10 @@ TargetKind = Literal["distance", "time", "load"]
 WEEK_TYPES: tuple[WeekType, ...] = ("build", "recovery", "taper", "race", "rest")
 TARGET_KINDS: tuple[TargetKind, ...] = ("distance", "time", "load")
 
-RECOVERY_CUT_DEFAULT = 0.30  # coaching convention: recovery week −20…−40 % (SCIENCE.md 8.2)
-RECOVERY_CUT_MIN = 0.20  # SCIENCE.md 8.2 spec range
-RECOVERY_CUT_MAX = 0.40  # SCIENCE.md 8.2 spec range
-MIN_PLAN_WEEKS = 4  # the planner drafts 4-16 weeks (issue 8)
+RECOVERY_CUT_DEFAULT = 0.30  # −20…−40 %; docs/science.md#recovery-weeks
+RECOVERY_CUT_MIN = 0.20  # docs/science.md#recovery-weeks
+RECOVERY_CUT_MAX = 0.40  # docs/science.md#recovery-weeks
+MIN_PLAN_WEEKS = 4  # the planner drafts 4-16 weeks (docs/science.md#plan-limits)
 MAX_PLAN_WEEKS = 16  # beyond ~4 months a plan is guesswork; re-plan instead
 
 
@@ -70,7 +70,7 @@ Goal = VolumeGoal | RaceGoal
 class PlanSettings:
     """How a block is shaped: build weeks per recovery week and the recovery cut."""
 
-    build_weeks: int = 3  # 3:1 default, 2:1 often suggested for masters (SCIENCE.md 8.2)
+    build_weeks: int = 3  # 3:1 default; docs/science.md#recovery-weeks
     recovery_cut: float = RECOVERY_CUT_DEFAULT
     runs_per_week: int | None = None  # None: the runner's usual number of runs
 

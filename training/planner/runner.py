@@ -1,9 +1,9 @@
 """The runner's own model for turning planned kilometres into time and load.
 
-Built from their recent real sessions (SCIENCE.md 1.8: loads are only comparable on one scale,
-so the planner reuses the load the engine gave their own runs): pace and load per kilometre,
-which weekdays they usually run, where the long run falls and how big it is, and the load of
-their usual cross-training, which the projection keeps as it is.
+Built from their recent real sessions (docs/science.md#load-source-order: loads are only
+comparable on one scale, so the planner reuses the load the engine gave their own runs): pace
+and load per kilometre, which weekdays they usually run, where the long run falls and how big
+it is, and the load of their usual cross-training, which the projection keeps as it is.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Pain-monitoring rules for strength work: traffic lights, trends and red flags.
 
-Adapted from the Silbernagel et al. 2007 pain-monitoring model (SCIENCE.md 6.6 and 7.3). The
+Adapted from the Silbernagel et al. 2007 pain-monitoring model (docs/science.md#progression). The
 model comes from Achilles tendinopathy; using it for hip strengthening is clinical convention.
 The rising-pain rule and the red flags are the coach's own (training.coach), so the Strength
 page and Today never disagree.
@@ -16,7 +16,7 @@ from enum import StrEnum
 from training.coach.pain_rules import rising_trend
 from training.coach.red_flags import flag_words
 
-PROGRESS_MAX_PAIN = 3  # progress only at ≤ 3/10 during exercise; SCIENCE.md 7.3 / 6.6 "green"
+PROGRESS_MAX_PAIN = 3  # "green": ≤ 3/10 during exercise; docs/science.md#progression
 ACCEPTABLE_MAX_PAIN = 5  # above 5/10 is "red" in the pain-monitoring model; Silbernagel 2007
 REFERRAL_TEXT = (
     "Stop the strength plan and see a clinician promptly: the same day if you have a fever, "

@@ -1,8 +1,9 @@
 """The 12-week plan generator: phases, session days around the runner's week, session content.
 
-Template, not a prescription (SCIENCE.md 7.3): settle with isometrics and low load, build
-strength at 8-12 repetitions, then run-specific single-leg work; 2-3 sessions a week on rest or
-easy days, 15-25 minutes each. At least three months follows Kemp et al. 2020 (recommendation C2).
+Template, not a prescription (docs/science.md#progression): settle with isometrics and low
+load, build strength at 8-12 repetitions, then run-specific single-leg work; 2-3 sessions a
+week on rest or easy days, 15-25 minutes each. At least three months follows Kemp et al. 2020
+(recommendation C2).
 """
 
 from __future__ import annotations
@@ -17,11 +18,11 @@ from training.strength.pain import ACCEPTABLE_MAX_PAIN, REFERRAL_TEXT, red_flag_
 
 PLAN_WEEKS = 12  # ≥ 3 months of exercise therapy for hip-related pain; Kemp 2020 C2
 SESSIONS_PER_WEEK = (2, 3)  # ACSM novice frequency 2-3 days/week; Ratamess 2009
-SESSION_MIN_S = 15 * 60  # issue #7: each session 15-25 minutes
+SESSION_MIN_S = 15 * 60  # each session 15-25 minutes; docs/science.md#progression
 SESSION_MAX_S = 25 * 60
-PHASE_WEEKS = (2, 6, 4)  # isometric/low load, strength, run-specific weeks; SCIENCE.md 7.3
+PHASE_WEEKS = (2, 6, 4)  # settle, strength, run-specific; docs/science.md#progression
 PHASE_WEEKS_SORE = (4, 5, 3)  # longer settling phase when pain is ≥ 4/10 or rising (our choice)
-SORE_FROM_PAIN = 4  # "moderate" on the NRS starts at 4; SCIENCE.md 6.5
+SORE_FROM_PAIN = 4  # "moderate" on the NRS starts at 4; docs/science.md#pain-scale
 LATE_PHASE = 3  # compressive exercises wait for the last phase; Grimaldi & Fearon 2015
 TRENDS = ("settling", "stable", "rising")
 

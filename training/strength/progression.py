@@ -2,7 +2,8 @@
 
 Progress follows the ACSM resistance-training position stand (Ratamess et al. 2009): once the
 top of the rep or hold range is reached on every set, move to the next level or add 2-10 % load.
-It is allowed only when the pain light is green (SCIENCE.md 7.3); amber holds, red regresses.
+It is allowed only when the pain light is green (docs/science.md#progression); amber holds,
+red regresses.
 """
 
 from __future__ import annotations
