@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import context, data
+from dashboard.sections import first_run
 from training.bands import ACWR_CAVEAT, acwr_meaning, form_meaning
 from training.coach.titles import title_of
 
@@ -25,6 +26,10 @@ SEVERITY_STYLE = {  # (icon, colour) per severity; material icons render without
     "info": (":material/info:", "blue"),
 }
 
+current = context.current()
+if current is None or data.activities(current.db_path, current.athlete_id).empty:
+    first_run.show()
+    st.stop()
 ctx = context.require()
 advice = data.advice(ctx.db_path, ctx.athlete_id, ctx.today)
 st.title("Today")
