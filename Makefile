@@ -7,7 +7,7 @@ PORT ?= 8501
 # network and needs a sign-in (README: Privacy and security).
 HOST ?=
 
-.PHONY: run test test-fast bench e2e lint lock demo clean docker-check
+.PHONY: run test test-fast screenshots bench e2e lint lock demo clean docker-check
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Stridewise needs Python 3.11 or newer")'
@@ -40,6 +40,9 @@ test-fast: $(VENV)/.dev  ## everything but the browser journeys
 
 e2e: $(VENV)/.dev  ## only the browser journeys (needs chromium)
 	$(BIN)/python -m pytest -q -m e2e
+
+screenshots: $(VENV)/.dev  ## the README's pictures of every page, from the demo in headless Chromium
+	STRIDEWISE_TODAY=2026-11-24 $(BIN)/python -m tests.e2e.screenshots
 
 bench: $(VENV)/.dev  ## speed and memory benchmarks
 	$(BIN)/python -m benchmarks

@@ -6,6 +6,8 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from dashboard.charts.style import LEGEND_BELOW, MARGIN
+
 LOAD_COLOR = "rgba(127,140,141,0.35)"
 STRESS_COLOR = "#C0392B"
 SLEEP_COLOR = "#2E86DE"
@@ -95,8 +97,8 @@ def pain_timeline(pain: pd.DataFrame, daily: pd.DataFrame, wellness: pd.DataFram
         title="Pain, load, stress and sleep",
         height=HEIGHT,
         hovermode="x unified",
-        margin={"l": 10, "r": 10, "t": 90, "b": 10},
-        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0},
+        margin=MARGIN,
+        legend=LEGEND_BELOW,
     )
     return fig
 

@@ -11,18 +11,22 @@ FATIGUE_COLOR = "#E67E22"
 FORM_COLOR = "#8E44AD"
 VOLUME_COLOR = "#16A085"
 HEIGHT = 360
+# The legend sits under the plot, where a long one can wrap onto more rows without ever reaching
+# the title (a legend between title and plot overlaps the title as soon as it wraps).
+LEGEND_BELOW = {"orientation": "h", "y": -0.12, "yanchor": "top", "x": 0}
+MARGIN = {"l": 10, "r": 10, "t": 50, "b": 70}
 
 
 def apply_layout(
     fig: go.Figure, title: str, y_title: str, *, height: int = HEIGHT, **extra: object
 ) -> go.Figure:
-    """Title on top, the legend in a row just under it (never over it), compact margins."""
+    """Title on top, the legend under the plot (never over the title), compact margins."""
     fig.update_layout(
         title=title,
         height=height,
-        margin={"l": 10, "r": 10, "t": 80, "b": 10},
+        margin=MARGIN,
         hovermode="x unified",
-        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0},
+        legend=LEGEND_BELOW,
         yaxis_title=y_title,
         **extra,
     )
