@@ -41,7 +41,7 @@ def test_draft_a_plan_and_insert_a_recovery_week(
     page.get_by_role("button", name="Draft plan").click()
     wait_for_app(page)
 
-    expect(page.get_by_role("heading", name="My next block:")).to_be_visible()
+    expect(page.get_by_role("heading", name="My next block:")).to_be_visible(timeout=30_000)
     expect(page.get_by_role("heading", name="My next block:")).to_contain_text("race on")
     expect(page.get_by_text("race week", exact=True)).to_be_visible()
     expect(page.get_by_text("Race 21.1 km", exact=True)).to_be_visible()
