@@ -9,7 +9,8 @@ from dashboard.context import ATHLETE_KEY, PageContext
 from pipelines.athletes import validate_profile_value
 from pipelines.db import DatabaseBusy, connect
 from pipelines.errors import InvalidEntry
-from pipelines.imports.export import read_uploads
+from pipelines.imports.inputs import read_uploads
+from pipelines.imports.memo import load_memo
 from pipelines.imports.models import ImportReport, UnreadableExport
 from pipelines.imports.store import write_import
 from pipelines.imports.timezones import machine_timezone
@@ -27,6 +28,12 @@ def _headline(report: ImportReport) -> str:
         f"Imported {report.read} activities{span}: {report.added} new, {report.updated} "
         f"updated, {report.unchanged} already up to date; {report.with_heart_rate} with "
         f"heart-rate samples. Local times use {report.timezone} where a file had none."
+        + (
+            f" {report.files_unchanged} files were unchanged since your last import, so they "
+            "were not read again."
+            if report.files_unchanged
+            else ""
+        )
     )
 
 
@@ -68,7 +75,7 @@ def _run_import(ctx: PageContext | None, uploads: list[tuple[str, bytes]], zone:
     athletes_before = len(data.athletes(path))
     try:
         valid_zone = str(validate_profile_value("timezone", zone))
-        parsed = read_uploads(uploads, progress)
+        parsed = read_uploads(uploads, progress, load_memo(path))
         bar.progress(1.0, text="Saving and rebuilding your training load…")
         with connect(path) as con:
             report = write_import(con, parsed, athlete_id=_target_athlete(ctx, path),

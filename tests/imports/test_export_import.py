@@ -12,7 +12,8 @@ import pandas as pd
 import pytest
 
 from pipelines.db import connect
-from pipelines.imports.export import read_export, read_paths
+from pipelines.imports.export import read_export
+from pipelines.imports.inputs import read_paths
 from pipelines.imports.models import UnreadableExport
 from pipelines.imports.store import write_import
 from pipelines.metrics import recompute
@@ -20,7 +21,7 @@ from tests.imports.builders import HEADER_103, HEADER_DE_92, csv_bytes, write_ex
 
 NEW_YORK = "America/New_York"
 TABLES = ("athletes", "activities", "daily_metrics", "pain_entries", "wellness_entries",
-          "session_rpe")  # fmt: skip
+          "session_rpe", "import_files")  # fmt: skip
 
 
 def _import(db: Path, target: Path, zone: str = NEW_YORK) -> object:
