@@ -40,8 +40,12 @@ def own_peak_mib() -> float:
     return _status_kib(os.getpid(), "VmHWM") / 1024
 
 
-class ChildrenPeak:
-    """Samples the summed resident memory of this process's descendants while in a `with`."""
+class TreePeak:
+    """Samples the summed resident memory of this process and its descendants while in a `with`.
+
+    The sum is what the machine must hold at once: the import's workers live while files are
+    read, the import process is largest while it writes, and the two need not coincide.
+    """
 
     def __init__(self) -> None:
         self.peak_mib = 0.0
@@ -50,10 +54,11 @@ class ChildrenPeak:
 
     def _sample(self) -> None:
         while not self._stop.wait(SAMPLE_EVERY_S):
-            total = sum(_status_kib(pid, "VmRSS") for pid in _descendants(os.getpid()))
+            tree = [os.getpid(), *_descendants(os.getpid())]
+            total = sum(_status_kib(pid, "VmRSS") for pid in tree)
             self.peak_mib = max(self.peak_mib, total / 1024)
 
-    def __enter__(self) -> ChildrenPeak:
+    def __enter__(self) -> TreePeak:
         self._thread.start()
         return self
 

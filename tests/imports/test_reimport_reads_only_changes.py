@@ -91,6 +91,20 @@ def test_a_changed_or_new_file_is_read_and_the_rows_match_a_full_reimport(
     assert names[8003] == "Track, renamed on Strava" and heart == ('{"162": 1800.0}',)
 
 
+def test_progress_counts_unchanged_files_as_done(db_path: Path, tmp_path: Path) -> None:
+    files = sample_files()
+    before = _export(tmp_path / "before.zip", sample_rows(), files)
+    changed = {**files, "activities/9003.tcx": files["activities/9003.tcx"].replace(b"141", b"142")}
+    after = _export(tmp_path / "after.zip", sample_rows(), changed)
+    _import(db_path, before)
+    seen: list[tuple[int, int]] = []
+    read_export(after, lambda done, total, label: seen.append((done, total)), load_memo(db_path))
+    assert seen == [(2, 3), (3, 3)]  # two files unchanged, then the one that changed
+    seen.clear()
+    read_export(before, lambda done, total, label: seen.append((done, total)), load_memo(db_path))
+    assert seen == [(3, 3)]
+
+
 def test_the_unzipped_folder_of_an_imported_zip_reads_nothing(
     db_path: Path, tmp_path: Path
 ) -> None:
