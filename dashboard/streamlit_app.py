@@ -1,13 +1,14 @@
-"""Stridewise entrypoint: page config, athlete picker and navigation."""
+"""Stridewise entrypoint: page config, the sign-in gate, athlete picker and navigation."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import data, strava_redirect
+from dashboard import data, sign_in, strava_redirect
 from dashboard.context import ATHLETE_KEY
 
 st.set_page_config(page_title="Stridewise", page_icon="🏃", layout="wide")
+sign_in.require()
 strava_redirect.handle()
 
 data.forget_if_changed_elsewhere(data.db_path())

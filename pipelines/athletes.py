@@ -9,6 +9,7 @@ from typing import Any
 from pipelines.db import Connection
 from pipelines.errors import InvalidEntry, NotFound
 from training.profile import AthleteProfile
+from training.starting_fitness import STARTING_CTL_MAX
 
 PROFILE_FIELDS: dict[str, tuple[type, str, float | None, float | None]] = {
     # field: (type, allowed text, min, max)
@@ -23,7 +24,7 @@ PROFILE_FIELDS: dict[str, tuple[type, str, float | None, float | None]] = {
         900,
     ),
     "timezone": (str, "an IANA time zone such as Europe/Paris", None, None),
-    "starting_ctl": (float, "a number from 0 to 200", 0, 200),
+    "starting_ctl": (float, f"a number from 0 to {STARTING_CTL_MAX:.0f}", 0, STARTING_CTL_MAX),
     "ctl_days": (int, "a whole number of days from 14 to 90", 14, 90),
     "atl_days": (int, "a whole number of days from 3 to 21", 3, 21),
     "trimp_female_a": (float, "0.64 (GoldenCheetah) to 0.86 (Morton 1990)", 0.64, 0.86),
@@ -122,12 +123,44 @@ def ensure_athlete(con: Connection, athlete_id: int, name: str, source: str) -> 
     )
 
 
+HR_ORDER_TEXT = "max HR above threshold HR above resting HR"
+
+
+def validate_profile(profile: AthleteProfile) -> AthleteProfile:
+    """Check the profile as a whole (max HR > threshold HR > resting HR); InvalidEntry if not.
+
+    The one check the CLI and the Settings page share; single values are checked by
+    validate_profile_value before they get here.
+    """
+    problem = profile.hr_problem
+    if problem is not None:
+        fields, what = problem
+        raise InvalidEntry(", ".join(fields), f"{HR_ORDER_TEXT}; {what}")
+    return profile
+
+
+def profile_problem(profile: AthleteProfile) -> str | None:
+    """What to fix in a stored profile (an older version accepted bad combinations), or None."""
+    try:
+        validate_profile(profile)
+    except InvalidEntry as exc:
+        return (
+            f"Your profile needs fixing: {exc.field}: {exc.allowed}. Heart-rate scoring is off "
+            "until then (Settings, or `stridewise profile --set FIELD=VALUE`)."
+        )
+    return None
+
+
 def update_profile(con: Connection, athlete_id: int, changes: Mapping[str, Any]) -> AthleteProfile:
-    """Validate every change first, then write them together; nothing is written on any error."""
+    """Validate every change and the resulting profile first, then write them together.
+
+    Nothing is written on any error, so a bad combination (max HR at or below resting HR,
+    threshold HR outside the two) never reaches the database.
+    """
     clean = {field: validate_profile_value(field, value) for field, value in changes.items()}
     if not clean:
         return get_profile(con, athlete_id)
-    get_profile(con, athlete_id)
+    validate_profile(get_profile(con, athlete_id).with_changes(**clean))
     assignments = ", ".join(f"{field} = ?" for field in clean)
     con.execute(
         f"UPDATE athletes SET {assignments}, updated_at = current_timestamp WHERE id = ?",

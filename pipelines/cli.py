@@ -22,6 +22,7 @@ COMMAND_MODULES = [
     "pipelines.commands.entries",
     "pipelines.commands.strength",
     "pipelines.commands.plan",
+    "pipelines.commands.password",
 ]
 
 EXIT_USAGE = 2

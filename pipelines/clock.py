@@ -3,7 +3,9 @@
 Every "today" (the CLI, the pages, sync and retention windows, the demo's last day, a plan's
 start, the strength schedule) comes from `runner_today`, so a runner can look back at a past day
 and the tests can pin the date with one environment variable. Wall-clock *moments* used for
-timestamps, logging and token expiry are not the runner's date and may read the clock directly.
+timestamps, logging and token expiry are not the runner's date and may read the clock directly;
+so does deleting Strava data after its retention window, which must follow the real calendar and
+never a date the runner pretends is today.
 """
 
 from __future__ import annotations

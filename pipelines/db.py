@@ -1,7 +1,10 @@
-"""The one place that opens DuckDB: short-lived connections, lock retry and migrations.
+"""The one place that opens DuckDB: short-lived connections, lock retry, migrations, privacy.
 
 DuckDB lets one process write a file, or many read it, never both. The app, a sync and the CLI
 therefore each open the file only for one unit of work and retry while another process holds it.
+
+The file holds pain, stress, sleep and Strava tokens, so it and everything DuckDB writes beside
+it (the WAL, the spill folder) are readable by their owner only.
 """
 
 from __future__ import annotations
@@ -10,6 +13,8 @@ import contextlib
 import logging
 import os
 import random
+import stat
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,6 +24,12 @@ import duckdb
 log = logging.getLogger(__name__)
 
 DEFAULT_DB_PATH = Path("data") / "stridewise.duckdb"
+DATA_DIR = DEFAULT_DB_PATH.parent
+PRIVATE_UMASK = 0o077  # new files 600, new folders 700
+PRIVATE_FILE_MODE = 0o600
+PRIVATE_DIR_MODE = 0o700
+# What DuckDB keeps beside the database file: the write-ahead log and the folder it spills to.
+COMPANIONS = {".wal": PRIVATE_FILE_MODE, ".tmp": PRIVATE_DIR_MODE}
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 LOCK_MARKER = "Could not set lock"
 DEFAULT_LOCK_TIMEOUT_S = 30.0
@@ -36,6 +47,68 @@ def resolve_path(path: str | os.PathLike[str] | None = None) -> Path:
         return Path(path)
     env = os.environ.get("STRIDEWISE_DB")
     return Path(env) if env else DEFAULT_DB_PATH
+
+
+_umask_lock = threading.Lock()
+_umask_holders = 0
+_umask_before = 0
+
+
+@contextlib.contextmanager
+def _private_umask() -> Iterator[None]:
+    """Owner-only modes for whatever DuckDB creates while a connection is open.
+
+    DuckDB has no setting for file modes and creates its WAL and spill folder long after
+    connect(), with the process umask. The umask is process-wide and the app opens connections
+    from several threads, so it is held while any connection is open and restored after the last.
+    """
+    global _umask_holders, _umask_before
+    with _umask_lock:
+        if _umask_holders == 0:
+            _umask_before = os.umask(PRIVATE_UMASK)
+        _umask_holders += 1
+    try:
+        yield
+    finally:
+        with _umask_lock:
+            _umask_holders -= 1
+            if _umask_holders == 0:
+                os.umask(_umask_before)
+
+
+def _tighten(path: Path, mode: int) -> bool:
+    """Drop group and other permissions from an existing path; True if it had any."""
+    try:
+        current = stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        return False
+    if not current & ~mode & 0o777:
+        return False
+    try:
+        path.chmod(current & mode)
+    except PermissionError:
+        log.warning("%s can be read by other users of this computer and is not ours to fix", path)
+        return False
+    return True
+
+
+def _prepare_private(path: Path) -> None:
+    """Create the database's folder owner-only; tighten the file and its companions if wider.
+
+    Only the project's own data folder is tightened when it already exists: a file kept in the
+    runner's home or elsewhere leaves that folder alone and is private through its own mode.
+    """
+    folder = path.parent
+    if not folder.exists():
+        with _private_umask():
+            folder.mkdir(mode=PRIVATE_DIR_MODE, parents=True, exist_ok=True)
+    wanted = {path: PRIVATE_FILE_MODE}
+    wanted.update({Path(f"{path}{suffix}"): mode for suffix, mode in COMPANIONS.items()})
+    if folder.resolve() == DATA_DIR.resolve():
+        wanted[folder] = PRIVATE_DIR_MODE
+    tightened = [str(p) for p, mode in wanted.items() if _tighten(p, mode)]
+    if tightened:
+        log.warning("others could read %s; now only you can", ", ".join(tightened))
 
 
 def _open(path: Path, timeout_s: float) -> Connection:
@@ -61,18 +134,25 @@ def _open(path: Path, timeout_s: float) -> Connection:
 
 
 @contextlib.contextmanager
+def _private_connection(path: Path, timeout_s: float) -> Iterator[Connection]:
+    """A connection whose file, WAL and spill folder only their owner can read."""
+    _prepare_private(path)
+    with _private_umask():
+        con = _open(path, timeout_s)
+        try:
+            yield con
+        finally:
+            con.close()
+
+
+@contextlib.contextmanager
 def connect(
     path: str | os.PathLike[str] | None = None, *, timeout_s: float = DEFAULT_LOCK_TIMEOUT_S
 ) -> Iterator[Connection]:
     """Open the database read-write for one unit of work, migrated, and close it afterwards."""
-    resolved = resolve_path(path)
-    resolved.parent.mkdir(parents=True, exist_ok=True)
-    con = _open(resolved, timeout_s)
-    try:
+    with _private_connection(resolve_path(path), timeout_s) as con:
         _apply_migrations(con)
         yield con
-    finally:
-        con.close()
 
 
 _OPEN_TRANSACTIONS: set[int] = set()
@@ -129,10 +209,5 @@ def _apply_migrations(con: Connection, up_to: str | None = None) -> list[str]:
 
 def migrate(path: str | os.PathLike[str] | None = None, *, up_to: str | None = None) -> list[str]:
     """Apply pending migrations (optionally only up to a name, for upgrade tests)."""
-    resolved = resolve_path(path)
-    resolved.parent.mkdir(parents=True, exist_ok=True)
-    con = _open(resolved, DEFAULT_LOCK_TIMEOUT_S)
-    try:
+    with _private_connection(resolve_path(path), DEFAULT_LOCK_TIMEOUT_S) as con:
         return _apply_migrations(con, up_to)
-    finally:
-        con.close()

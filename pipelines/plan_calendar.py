@@ -13,9 +13,7 @@ def plan_calendar(plan: StoredPlan, sessions: pd.DataFrame) -> bytes:
     events = [
         CalendarEvent(
             uid=event_uid("plan", plan.id, row["date"].isoformat(), row["kind"]),
-            summary=f"{row['kind'].capitalize()} {row['distance_m'] / 1000:.1f} km"
-            if row["distance_m"] > 0
-            else "Cross-training (as usual)",
+            summary=row["title"],
             start=row["date"],
             description=f"{plan.name}: week of {row['week_start']:%d %b}",
         )

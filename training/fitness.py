@@ -7,7 +7,11 @@ Conventions (SCIENCE.md sections 2-4, pinned by tests against section 9):
 - Ramp = CTL_t - CTL_{t-7}.
 - EWMA ACWR: λ = 2/(N+1), N = 7 and 28, seeded with the first day's load; rolling ACWR is
   uncoupled (7-day mean over the 21 days before it). Both are NULL before 28 days of history.
-- Monotony uses the population SD of the last 7 daily loads (rest days as 0); NULL when SD is 0.
+- Monotony uses the population SD of the last 7 daily loads (rest days as 0), capped at 10:
+  identical non-zero loads (SD 0) read 10, the most monotonous week there is, instead of an
+  undefined value that no rule could flag; a week without any load stays NULL.
+- `endurance_sessions` (in memory only, not stored) counts the day's runs and cross-training
+  sessions of 20 minutes or more: the days that break a rest day.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from training.profile import AthleteProfile
-from training.sports import RUN_SPORTS
+from training.sports import RUN_SPORTS, is_endurance_session
 
 ACWR_ACUTE_DAYS = 7  # Williams et al. 2017 EWMA acute window (SCIENCE.md 3)
 ACWR_CHRONIC_DAYS = 28  # Williams et al. 2017 EWMA chronic window (SCIENCE.md 3)
@@ -28,6 +32,7 @@ ACWR_MIN_HISTORY_DAYS = 28  # suppress the ratio until a full chronic window exi
 MONOTONY_DAYS = 7  # Foster 1998 weekly window (SCIENCE.md 4)
 RAMP_DAYS = 7  # GoldenCheetah rr_ = CTL_t - CTL_{t-7} (SCIENCE.md 2.4)
 LONGEST_RUN_WINDOW_DAYS = 30  # Frandsen et al. 2025 single-session reference window (SCIENCE.md 5)
+MONOTONY_CAP = 10.0  # SD 0 leaves Foster monotony undefined: cap it; docs/science.md#monotony
 
 METRIC_COLUMNS = [
     "athlete_id",
@@ -70,23 +75,32 @@ def _recurrence(loads: np.ndarray, k: np.ndarray, seed: np.ndarray) -> np.ndarra
     return out
 
 
+def foster_monotony(week_mean: np.ndarray, week_sd: np.ndarray) -> np.ndarray:
+    """Mean / population SD of 7 daily loads, capped at MONOTONY_CAP; NaN for a week at 0."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        raw = np.where(week_sd > 1e-9, week_mean / week_sd, np.inf)
+    return np.where(week_mean > 1e-9, np.minimum(raw, MONOTONY_CAP), np.nan)
+
+
+DAY_COLUMNS = [
+    "athlete_id",
+    "date",
+    "load",
+    "distance_m",
+    "moving_time_s",
+    "run_count",
+    "longest_run_m",
+    "endurance_sessions",
+]
+
+
 def daily_frame(activities: pd.DataFrame, end: date) -> pd.DataFrame:
     """One row per athlete and local day from the first activity to `end`, rest days as zero.
 
     `activities` needs athlete_id, start_date_local, load, sport_type, distance_m, moving_time_s.
     """
     if activities.empty:
-        return pd.DataFrame(
-            columns=[
-                "athlete_id",
-                "date",
-                "load",
-                "distance_m",
-                "moving_time_s",
-                "run_count",
-                "longest_run_m",
-            ]
-        )
+        return pd.DataFrame(columns=DAY_COLUMNS)
     acts = activities.assign(
         date=pd.to_datetime(activities["start_date_local"]).dt.normalize(),
         is_run=activities["sport_type"].isin(list(RUN_SPORTS)),
@@ -95,12 +109,17 @@ def daily_frame(activities: pd.DataFrame, end: date) -> pd.DataFrame:
         moving=pd.to_numeric(activities["moving_time_s"], errors="coerce").fillna(0.0),
     )
     acts["run_distance"] = acts["distance"].where(acts["is_run"], 0.0)
+    acts["endurance"] = [
+        is_endurance_session(sport, moving)
+        for sport, moving in zip(acts["sport_type"], acts["moving"], strict=True)
+    ]
     per_day = acts.groupby(["athlete_id", "date"], sort=True).agg(
         load=("load", "sum"),
         distance_m=("run_distance", "sum"),
         moving_time_s=("moving", "sum"),
         run_count=("is_run", "sum"),
         longest_run_m=("run_distance", "max"),
+        endurance_sessions=("endurance", "sum"),
     )
     end_ts = pd.Timestamp(end)
     frames = []
@@ -113,17 +132,21 @@ def daily_frame(activities: pd.DataFrame, end: date) -> pd.DataFrame:
         filled.insert(0, "athlete_id", athlete_id)
         frames.append(filled)
     out = pd.concat(frames, ignore_index=True)
-    out["run_count"] = out["run_count"].astype("int64")
+    for column in ("run_count", "endurance_sessions"):
+        out[column] = out[column].astype("int64")
     return out
 
 
 def daily_metrics(
     activities: pd.DataFrame, profiles: Mapping[int, AthleteProfile], end: date
 ) -> pd.DataFrame:
-    """Daily PMC, ratios and monotony for every athlete, from session loads (see module doc)."""
+    """Daily PMC, ratios and monotony for every athlete, from session loads (see module doc).
+
+    Returns METRIC_COLUMNS (the stored table) plus `endurance_sessions`.
+    """
     days = daily_frame(activities, end)
     if days.empty:
-        return pd.DataFrame(columns=METRIC_COLUMNS)
+        return pd.DataFrame(columns=[*METRIC_COLUMNS, "endurance_sessions"])
     days["offset"] = days.groupby("athlete_id").cumcount()
     wide = days.pivot(index="offset", columns="athlete_id", values="load")
     present = wide.notna().to_numpy()
@@ -172,7 +195,7 @@ def daily_metrics(
     with np.errstate(divide="ignore", invalid="ignore"):
         acwr = np.where(history_ok & (chronic > 0), acute / chronic, np.nan)
         acwr_rolling = np.where(history_ok & (before_acute > 0), acute_mean / before_acute, np.nan)
-        monotony = np.where(week_sd > 1e-9, week_mean / week_sd, np.nan)
+    monotony = foster_monotony(week_mean, week_sd)
     metrics = {
         "ctl": ctl,
         "atl": atl,
@@ -191,4 +214,4 @@ def daily_metrics(
     out = days.sort_values(["athlete_id", "offset"]).reset_index(drop=True)
     for name, values in metrics.items():
         out[name] = values[rows, cols]
-    return out[METRIC_COLUMNS]
+    return out[[*METRIC_COLUMNS, "endurance_sessions"]]

@@ -1,8 +1,10 @@
 """Per-session training load on one TSS-like scale, with a documented source priority.
 
-Priority (SCIENCE.md 1.8): heart-rate stream → average heart rate → pace (runs) → session RPE
-→ a duration × sport default. Every session keeps the name of the source that scored it, so
-scales are never mixed silently.
+Priority (docs/science.md#load-source-order): heart-rate stream → average heart rate → the runner's
+session RPE → pace (runs) → a duration × sport default. The runner's own rating comes before a
+pace score, which cannot see hills, heat or intervals. Every session keeps the name of the
+source that scored it, so scales are never mixed silently. A profile whose heart rates
+contradict each other (max ≤ threshold, or threshold ≤ rest) skips the heart-rate sources.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ DEFAULT_LOAD_PER_HOUR = {  # hours × IF² × 100 at a typical IF; TrainingPeaks
 }
 MAX_PLAUSIBLE_RUN_SPEED_M_S = 7.0  # faster than a 2:23/km average is a GPS or data-entry error
 
-LOAD_SOURCES = ("hr_stream", "hr_avg", "pace", "rpe", "default")
+LOAD_SOURCES = ("hr_stream", "hr_avg", "rpe", "pace", "default")
 
 
 def heart_rate_reserve(hr: float, hr_rest: float, hr_max: float) -> float:
@@ -130,7 +132,7 @@ def session_loads(activities: pd.DataFrame, profile: AthleteProfile) -> pd.DataF
     rpe = column("rpe")
     sports = activities["sport_type"].astype(object).to_numpy()
 
-    reference = threshold_hour_trimp(profile)
+    reference = None if profile.hr_problem else threshold_hour_trimp(profile)
     if reference and profile.hr_max is not None:
         histograms = activities.get("hr_histogram")
         if histograms is not None:
@@ -144,6 +146,10 @@ def session_loads(activities: pd.DataFrame, profile: AthleteProfile) -> pd.DataF
         x = np.clip((avg_hr - rest) / (profile.hr_max - rest), 0.0, 1.0)
         load = np.where(use_avg, hrss(_trimp(minutes, x, profile), profile), load)
         source = np.where(use_avg, "hr_avg", source)
+
+    use_rpe = np.isnan(load) & np.isfinite(rpe) & (minutes > 0)
+    load = np.where(use_rpe, srpe_load(minutes, rpe), load)
+    source = np.where(use_rpe, "rpe", source)
 
     if profile.threshold_pace_s_per_km:
         is_run = np.array([s in RUN_SPORTS for s in sports], dtype=bool)
@@ -160,10 +166,6 @@ def session_loads(activities: pd.DataFrame, profile: AthleteProfile) -> pd.DataF
             pace_scores = pace_load(duration_s, distance, profile.threshold_pace_s_per_km)
         load = np.where(use_pace, pace_scores, load)
         source = np.where(use_pace, "pace", source)
-
-    use_rpe = np.isnan(load) & np.isfinite(rpe) & (minutes > 0)
-    load = np.where(use_rpe, srpe_load(minutes, rpe), load)
-    source = np.where(use_rpe, "rpe", source)
 
     for row in np.flatnonzero(np.isnan(load)):
         load[row] = default_load(float(minutes[row]), sports[row])

@@ -53,6 +53,23 @@ class AthleteProfile:
         return rest + LTHR_HRR_FRACTION * (self.hr_max - rest)
 
     @property
+    def hr_problem(self) -> tuple[tuple[str, ...], str] | None:
+        """(fields, what is wrong) when max > threshold > resting HR does not hold, else None.
+
+        Heart-rate reserve divides by max − rest and the HR score by the threshold's TRIMP, so
+        an inconsistent trio cannot score a session; load falls to the next source instead.
+        """
+        lthr, top, rest = self.lthr, self.hr_max, self.effective_hr_rest
+        rest_field = ("hr_rest",) if self.hr_rest is not None else ()
+        if top is not None and top <= rest:
+            return ("hr_max", *rest_field), f"max HR ({top}) must be above resting HR ({rest})"
+        if lthr is not None and top is not None and lthr >= top:
+            return ("lthr", "hr_max"), f"threshold HR ({lthr}) must be below max HR ({top})"
+        if lthr is not None and lthr <= rest:
+            return ("lthr", *rest_field), f"threshold HR ({lthr}) must be above resting HR ({rest})"
+        return None
+
+    @property
     def trimp_constants(self) -> tuple[float, float]:
         """(a, b) of the Banister TRIMP weighting for this athlete's sex (men's when unknown)."""
         if self.sex == "F":

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 import pandas as pd
 
 USUAL_WEEKS = 4  # "usual" = mean of the 4 full weeks before this one, as the chronic window
+DAYS_PER_WEEK = 7
 
 
 @dataclass(frozen=True)
@@ -64,16 +65,19 @@ def weekly_totals(daily: pd.DataFrame) -> pd.DataFrame:
 
 
 def compare_week(daily: pd.DataFrame, today: date) -> WeekComparison:
-    """This week (Monday to `today`) against the mean of the four full weeks before it."""
+    """This week (Monday to `today`) against the weekly mean of the four weeks before it.
+
+    With a shorter history the mean is over the days actually covered (8 days of history make
+    a usual week from those days, not a quarter of them).
+    """
     start = week_start(today)
     dates = pd.to_datetime(daily["date"]).dt.date if not daily.empty else pd.Series(dtype=object)
+    window_start = start - timedelta(weeks=USUAL_WEEKS)
     this = daily[(dates >= start) & (dates <= today)] if not daily.empty else daily
-    before = (
-        daily[(dates >= start - timedelta(weeks=USUAL_WEEKS)) & (dates < start)]
-        if not daily.empty
-        else daily
-    )
-    weeks = USUAL_WEEKS
+    before = daily[(dates >= window_start) & (dates < start)] if not daily.empty else daily
+    first = dates.min() if not daily.empty else None
+    covered_days = 0 if first is None else (start - max(first, window_start)).days
+    weeks = max(covered_days, 0) / DAYS_PER_WEEK
 
     def total(frame: pd.DataFrame, column: str) -> float:
         return float(frame[column].sum()) if not frame.empty else 0.0
@@ -85,7 +89,7 @@ def compare_week(daily: pd.DataFrame, today: date) -> WeekComparison:
         moving_time_s=total(this, "moving_time_s"),
         load=total(this, "load"),
         runs=int(total(this, "run_count")),
-        usual_distance_m=total(before, "distance_m") / weeks,
-        usual_moving_time_s=total(before, "moving_time_s") / weeks,
-        usual_load=total(before, "load") / weeks,
+        usual_distance_m=total(before, "distance_m") / weeks if weeks else 0.0,
+        usual_moving_time_s=total(before, "moving_time_s") / weeks if weeks else 0.0,
+        usual_load=total(before, "load") / weeks if weeks else 0.0,
     )

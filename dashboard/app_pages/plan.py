@@ -13,11 +13,20 @@ from pipelines import plans as plan_store
 from pipelines.db import connect
 from pipelines.errors import InvalidEntry
 from pipelines.plan_calendar import plan_calendar
+from pipelines.plan_drafts import (
+    draft_plan,
+    goal_of,
+    goal_window,
+    later_goal,
+    plan_shortfall,
+    settings_of,
+)
+from pipelines.plan_report import week_detail, week_name, week_runs
 from training.bands import ACWR_CAVEAT, form_meaning
 from training.planner.edits import insert_recovery_week, recovery_week_start
-from training.planner.generate import generate_plan, start_state
 from training.planner.model import PlanSettings, RaceGoal, VolumeGoal
-from training.planner.runner import runner_model
+from training.planner.race import race_day_of
+from training.planner.state import start_state
 
 ctx = context.require()
 daily = data.daily_metrics(ctx.db_path, ctx.athlete_id, ctx.today)
@@ -34,11 +43,12 @@ def _new_plan_form() -> None:
             "Goal", ["Race", "Weekly distance"], horizontal=True, key="plan_goal_kind"
         )
         c1, c2 = st.columns(2)
+        first_day, last_day = goal_window(ctx.today)
         goal_day = c1.date_input(
             "Race day / reach it by",
-            value=ctx.today + timedelta(weeks=10),
-            min_value=ctx.today + timedelta(weeks=3),
-            max_value=ctx.today + timedelta(weeks=16),
+            value=min(max(ctx.today + timedelta(weeks=10), first_day), last_day),
+            min_value=first_day,
+            max_value=last_day,
             key="plan_goal_date",
         )
         distance_km = c2.number_input(
@@ -60,27 +70,19 @@ def _new_plan_form() -> None:
         if goal_kind == "Race"
         else VolumeGoal(distance_km * 1000, goal_day)
     )
-    plan_settings = PlanSettings(build_weeks=int(pattern[0]), recovery_cut=cut / 100)
+    _draft(goal, PlanSettings(build_weeks=int(pattern[0]), recovery_cut=cut / 100), name)
+
+
+def _draft(goal: RaceGoal | VolumeGoal, plan_settings: PlanSettings, name: str) -> None:
+    """Draft from today's real state (as `stridewise plan draft` does) and show the new plan."""
     try:
-        weeks = generate_plan(
-            goal, start_state(daily, ctx.today), runner_model(activities, ctx.today), plan_settings
-        )
         with connect(ctx.db_path) as con:
-            plan_store.create_plan(
-                con,
-                ctx.athlete_id,
-                name,
-                weeks,
-                goal_kind="race" if isinstance(goal, RaceGoal) else "volume",
-                goal_date=goal_day,
-                goal_distance_m=distance_km * 1000,
-                build_weeks=plan_settings.build_weeks,
-                recovery_cut=plan_settings.recovery_cut,
-            )
+            plan_id = draft_plan(con, ctx.athlete_id, ctx.today, goal, plan_settings, name)
     except (InvalidEntry, ValueError) as exc:
         st.error(f"Could not draft the plan: {exc}")
         return
     data.clear()
+    st.session_state["plan_show_next"] = plan_id
     st.rerun()
 
 
@@ -96,6 +98,8 @@ with st.expander("Draft a new plan"):
     _new_plan_form()
 
 names = {p.id: p.name + (" (active)" if p.active else "") for p in stored}
+if st.session_state.get("plan_show_next") in names:  # a plan just drafted: show it
+    st.session_state["plan_choice"] = st.session_state.pop("plan_show_next")
 chosen = st.selectbox("Plan", list(names), format_func=names.__getitem__, key="plan_choice")
 plan = next(p for p in stored if p.id == chosen)
 
@@ -131,9 +135,12 @@ upcoming = [r for r in outlook.reviews if r.week.week_end >= ctx.today]
 flagged = sum(1 for r in upcoming if any(w.severity != "info" for w in r.warnings))
 last = outlook.reviews[-1]
 planned_km = sum(r.planned_distance_m for r in outlook.reviews) / 1000
+race_day = race_day_of(weeks, outlook.model.long_run_weekday)
 headline = (
     f"{plan.name}: {len(weeks)} weeks to {weeks[-1].week_end:%d %b %Y}, {planned_km:.0f} km planned"
 )
+if race_day is not None:
+    headline += f", race on {race_day:%a %d %b}"
 # Form the morning after the plan: the next Monday's, else the end of the projection.
 final_form = last.form_after
 if final_form is None and not outlook.projection.empty:
@@ -141,6 +148,15 @@ if final_form is None and not outlook.projection.empty:
 if final_form is not None:
     headline += f"; form the morning after: {final_form:+.0f} ({form_meaning(final_form)})"
 st.subheader(headline + (f". {flagged} week(s) flagged." if flagged else ". No week flagged."))
+
+short = plan_shortfall(plan, daily, activities, ctx.today, weeks)
+goal = goal_of(plan)
+if short is not None and goal is not None:
+    st.warning(short.sentence, icon=":material/flag:")
+    later = short.later_day
+    offered = later is not None and later <= goal_window(ctx.today)[1]
+    if offered and st.button(f"Draft it for {later:%a %d %b %Y} instead", key="plan_later"):
+        _draft(later_goal(goal, later), settings_of(plan), f"{plan.name[:45]}, {later:%d %b}")
 
 cols = st.columns(4)
 if changed and cols[0].button("Save changes", type="primary", key="plan_save"):
@@ -179,19 +195,26 @@ if cols[3].popover("Delete plan").button(f"Delete “{plan.name}” for good", k
     st.rerun()
 
 shown = daily[daily["date"] >= pd.Timestamp(ctx.today - timedelta(weeks=8))]
-st.plotly_chart(projection_figure(shown, outlook.projection, ctx.today), key="plan_projection")
+st.plotly_chart(
+    projection_figure(shown, outlook.projection, ctx.today, race_day),
+    key="plan_projection",
+)
 st.plotly_chart(ratio_figure(shown, outlook.projection, ctx.today), key="plan_ratio")
 st.caption(
     ACWR_CAVEAT + " The generator keeps each build week within 1.3× the three weeks "
     "before it and every run within 110% of your longest run in the previous 30 days "
-    "(Frandsen et al. 2025)."
+    "(Frandsen et al. 2025); long runs grow on that rule towards the race's long-run goal, "
+    "so a long-run day may lift the daily ratio for a day."
 )
 
 st.subheader("Week by week")
+runs_by_week = week_runs(weeks, outlook.model)
 for review in outlook.reviews:
     w = review.week
     label = (
-        f"{w.week_start:%d %b}: {w.week_type}, {review.planned_distance_m / 1000:.1f} km planned"
+        f"{w.week_start:%d %b}: **{week_name(w, weeks)}**, "
+        f"{review.planned_distance_m / 1000:.1f} km planned "
+        f"({week_detail(w, runs_by_week[w.week_start])})"
     )
     if review.actual_distance_m is not None:
         label += f", {review.actual_distance_m / 1000:.1f} km run"
@@ -201,11 +224,20 @@ for review in outlook.reviews:
         label += f"; fresh after {review.days_until_fresh} day(s)"
     if not review.warnings:
         st.markdown(f":green[:material/check_circle:] {label}")
-        continue
-    if all(w.severity == "info" for w in review.warnings):
+    elif all(w.severity == "info" for w in review.warnings):
         st.markdown(f":blue[:material/info:] {label}")
     else:
         st.markdown(f":orange[:material/warning:] {label}")
+    in_week = outlook.sessions[outlook.sessions["week_start"] == w.week_start]
+    if not in_week.empty:
+        st.caption(
+            " · ".join(
+                f"{day:%a} **{title}**" if kind == "race" else f"{day:%a} {title}"
+                for day, kind, title in zip(
+                    in_week["date"], in_week["kind"], in_week["title"], strict=True
+                )
+            )
+        )
     for warning in review.warnings:
         st.caption(
             f"**{warning.severity}**: {warning.message} {warning.action} (source: {warning.source})"
@@ -213,8 +245,9 @@ for review in outlook.reviews:
 
 st.plotly_chart(plan_vs_actual_figure(outlook.reviews), key="plan_vs_actual")
 st.caption(
-    "Recovery weeks and their cut are a coaching convention (3:1 or 2:1, −20 to −40%); "
-    "taper evidence (Bosquet et al. 2007) supports cutting volume, not intensity."
+    "Recovery weeks and their cut are a coaching convention (3:1 or 2:1, −20 to −40%). "
+    "The taper follows Bosquet et al. 2007: about two weeks, volume cut by 40-60%, as many "
+    "runs and the same intensity; the race stands alone on race day."
 )
 
 st.download_button(

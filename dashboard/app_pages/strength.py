@@ -16,7 +16,7 @@ from pipelines.strength.calendar import plan_calendar
 from pipelines.strength.library import bundled_library
 from pipelines.strength.store import StoredPlan
 from training.strength.adherence import adherence
-from training.strength.pain import REFERRAL_TEXT, red_flag_reasons
+from training.strength.pain import REFERRAL_TEXT
 from training.strength.plan import PlannedSession, Referral, generate_plan
 from training.strength.progression import Action
 from training.strength.tracking import (
@@ -90,10 +90,11 @@ def plan_form(key: str) -> None:
 
 if view.red_flags:
     st.error(f"**{REFERRAL_TEXT}**")
-    st.markdown("You reported: " + "; ".join(red_flag_reasons(view.red_flags)) + ".")
+    st.markdown("\n".join(f"- {warning.message}" for warning in view.red_flags))
     st.caption(
-        "The plan is paused while these are present. Once a clinician has cleared you, remove "
-        "the red flag from that pain entry on the Log page to carry on."
+        "The plan is paused while these are present, the same red flags the Today page shows "
+        "(from your pain entries of the last two weeks). Once a clinician has cleared you, "
+        "remove the red flag from that pain entry on the Log page to carry on."
     )
     st.stop()
 

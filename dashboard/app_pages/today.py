@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pandas as pd
 import streamlit as st
 
@@ -34,6 +36,9 @@ TITLES = {
     "pain_next_morning": "Pain not settled the next morning",
     "pain_trend_rising": "Pain rising week on week",
     "pain_at_rest": "Pain at rest or at night",
+    "hard_effort_yesterday": "The day after a race or hard effort",
+    "numbers_settling": "Your numbers are still settling",
+    "profile_heart_rates": "Your profile's heart rates need fixing",
     "stress_sleep_high_load": "Stress and sleep worse than usual, with high load",
     "stress_sleep_worse": "Stress or sleep worse than usual",
 }
@@ -48,17 +53,43 @@ with st.container(border=True, key="today_card"):
     if advice.kind == "see_clinician":
         flag = next(w for w in advice.warnings if w.is_red_flag)
         st.error(flag.action, icon=":material/medical_services:")
+    cap = advice.cap
     cols = st.columns(3)
     cols[0].metric(
         "Run cap today",
-        f"{advice.cap.minutes} min",
+        "—" if cap.minutes is None else f"{cap.minutes} min",
         "easy pace",
         delta_color="off",
         delta_arrow="off",
     )
-    cols[1].metric("Distance", "—" if advice.cap.km is None else f"{advice.cap.km:.1f} km")
-    cols[2].metric("Load", f"{advice.cap.load:.0f}")
+    cols[1].metric("Distance", "—" if cap.km is None else f"{cap.km:.1f} km")
+    cols[2].metric("Load", "—" if cap.load is None else f"{cap.load:.0f}")
     st.markdown("\n".join(f"- {reason}" for reason in advice.reasons))
+
+morning = advice.morning
+with st.container(border=True, key="today_morning"):
+    st.markdown(f"**This morning** (the end of {morning.day - timedelta(days=1):%a %d %b})")
+    cols = st.columns(4)
+    cols[0].metric(
+        "Form",
+        f"{morning.form:+.0f}",
+        form_meaning(morning.form),
+        delta_color="off",
+        delta_arrow="off",
+    )
+    cols[1].metric(
+        "Load ratio",
+        "—" if morning.ratio is None else f"{morning.ratio:.2f}",
+        acwr_band(morning.ratio).replace("_", " "),
+        delta_color="off",
+        delta_arrow="off",
+    )
+    cols[2].metric("Monotony", "—" if morning.monotony is None else f"{morning.monotony:.1f}")
+    cols[3].metric("Ramp", "—" if morning.ramp is None else f"{morning.ramp:+.1f}/wk")
+    st.caption(
+        "Every number on this page, and every warning, reads the same state: the end of "
+        "yesterday. The cap covers what is left of today."
+    )
 
 if advice.practices:
     with st.container(border=True, key="today_practices"):

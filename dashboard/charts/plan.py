@@ -18,9 +18,12 @@ from dashboard.charts.style import (
 from training.planner.review import WeekReview
 
 PLANNED_COLOR = "rgba(22,160,133,0.35)"
+RACE_COLOR = "#C0392B"
 
 
-def projection_figure(history: pd.DataFrame, projection: pd.DataFrame, today: date) -> go.Figure:
+def projection_figure(
+    history: pd.DataFrame, projection: pd.DataFrame, today: date, race_day: date | None = None
+) -> go.Figure:
     """Fitness, fatigue and form: solid for the real past, dashed for the planned future."""
     fig = go.Figure()
     lines = [
@@ -53,6 +56,13 @@ def projection_figure(history: pd.DataFrame, projection: pd.DataFrame, today: da
         annotation_text="today",
         annotation_position="top left",
     )
+    if race_day is not None:
+        fig.add_vline(
+            x=pd.Timestamp(race_day).timestamp() * 1000,
+            line_color=RACE_COLOR,
+            annotation_text=f"race {race_day:%d %b}",
+            annotation_position="top right",
+        )
     return apply_layout(
         fig, "Fitness, fatigue and form: real, then as planned (dashed)", "load units"
     )
@@ -90,7 +100,9 @@ def plan_vs_actual_figure(reviews: list[WeekReview]) -> go.Figure:
         name="Planned km",
         marker_color=PLANNED_COLOR,
         customdata=[r.week.week_type for r in reviews],
-        hovertemplate="planned %{y:.1f} km (%{customdata})<extra></extra>",
+        text=[t if t in ("taper", "race") else "" for t in (r.week.week_type for r in reviews)],
+        textposition="outside",
+        hovertemplate="planned %{y:.1f} km (%{customdata} week)<extra></extra>",
     )
     fig.add_bar(
         x=weeks,

@@ -1,23 +1,31 @@
-"""Settings section: upload a Strava export ZIP or watch files, with progress and a summary."""
+"""Settings section: import a Strava export or watch files, uploaded or read from a path.
+
+An upload passes through the server's memory, so it is capped (server.maxUploadSize); a path on
+this computer is read in place, so an export of any size works and memory stays low.
+"""
 
 from __future__ import annotations
 
-import streamlit as st
+from collections.abc import Callable, Sequence
 
-from dashboard import data
+import streamlit as st
+from streamlit.runtime.uploaded_file_manager import UploadedFile
+
+from dashboard import data, uploads
 from dashboard.context import ATHLETE_KEY, PageContext
 from pipelines.athletes import validate_profile_value
 from pipelines.db import DatabaseBusy, connect
 from pipelines.errors import InvalidEntry
-from pipelines.imports.inputs import read_uploads
-from pipelines.imports.memo import load_memo
-from pipelines.imports.models import ImportReport, UnreadableExport
+from pipelines.imports.export import Progress, read_export, read_paths, read_uploads
+from pipelines.imports.local_path import import_path
+from pipelines.imports.memo import Memo, load_memo
+from pipelines.imports.models import ImportReport, ParsedImport, UnreadableExport
 from pipelines.imports.store import write_import
 from pipelines.imports.timezones import machine_timezone
 
-MAX_UPLOAD_MB = 2048  # whole-account exports with photos run to gigabytes; the CLI has no limit
 SUMMARY_KEY = "import_summary"
 FILE_TYPES = ["zip", "fit", "gz", "gpx", "tcx"]
+Reader = Callable[[Progress, Memo], ParsedImport]
 
 
 def _headline(report: ImportReport) -> str:
@@ -61,7 +69,7 @@ def _target_athlete(ctx: PageContext | None, path: str) -> int | None:
     return None if sources.get(ctx.athlete_id) == "demo" else ctx.athlete_id
 
 
-def _run_import(ctx: PageContext | None, uploads: list[tuple[str, bytes]], zone: str) -> None:
+def _run_import(ctx: PageContext | None, read: Reader, zone: str) -> None:
     path = data.db_path()
     bar = st.progress(0.0, text="Reading your files…")
     shown = [-1]
@@ -75,7 +83,7 @@ def _run_import(ctx: PageContext | None, uploads: list[tuple[str, bytes]], zone:
     athletes_before = len(data.athletes(path))
     try:
         valid_zone = str(validate_profile_value("timezone", zone))
-        parsed = read_uploads(uploads, progress, load_memo(path))
+        parsed = read(progress, load_memo(path))
         bar.progress(1.0, text="Saving and rebuilding your training load…")
         with connect(path) as con:
             report = write_import(con, parsed, athlete_id=_target_athlete(ctx, path),
@@ -105,26 +113,77 @@ def _run_import(ctx: PageContext | None, uploads: list[tuple[str, bytes]], zone:
     st.rerun()
 
 
+def _from_uploads(files: Sequence[UploadedFile]) -> Reader:
+    """A ZIP is moved to a temporary file and read from disk; watch files are small."""
+
+    def read(progress: Progress, memo: Memo) -> ParsedImport:
+        if len(files) == 1 and files[0].name.lower().endswith(".zip"):
+            with uploads.on_disk(files[0]) as archive:
+                return read_export(archive, progress, memo)
+        return read_uploads([(f.name, f.getvalue()) for f in files], progress, memo)
+
+    return read
+
+
+def _from_path(text: str) -> Reader:
+    """The export or files at a path the runner typed, checked before anything is read."""
+
+    def read(progress: Progress, memo: Memo) -> ParsedImport:
+        return read_paths([import_path(text)], progress, memo)
+
+    return read
+
+
+def _upload_tab(ctx: PageContext | None, zone: str) -> None:
+    limit_mb = st.get_option("server.maxUploadSize")
+    st.caption(
+        f"For an export up to {limit_mb:,} MB, or a few watch files. The upload passes through "
+        "the app's memory; a bigger export imports faster and lighter from its path (the other "
+        "tab)."
+    )
+    files = st.file_uploader(
+        "Strava export ZIP, or activity files", type=FILE_TYPES, accept_multiple_files=True,
+        key="import_files",
+    )  # fmt: skip
+    if st.button("Import", key="import_button", type="primary", disabled=not files):
+        _run_import(ctx, _from_uploads(files or []), zone)
+
+
+def _path_tab(ctx: PageContext | None, zone: str) -> None:
+    st.caption(
+        "For an export of any size: Strava's archives of long-time runners, with their photos, "
+        "are often 0.5-5 GB. Stridewise reads it where it is, with nothing uploaded or copied. "
+        "The path is on the computer running Stridewise (in the Docker image, under /imports)."
+    )
+    text = st.text_input(
+        "Path of the export ZIP, the unzipped export folder, or a folder of activity files",
+        key="import_path", placeholder="~/Downloads/export_12345.zip",
+    )  # fmt: skip
+    # Never disabled: the field counts as typed only once it loses focus, so a disabled button
+    # would swallow the click that moves the focus.
+    if st.button("Import from this path", key="import_path_button", type="primary"):
+        _run_import(ctx, _from_path(text), zone)
+
+
 def render(ctx: PageContext | None) -> None:
-    """Upload box, time-zone question when the profile has none, Import button, last summary."""
+    """Where to import from, time-zone question when the profile has none, last summary."""
     st.subheader("Import your history")
     st.caption(
         "Your Strava archive (strava.com → Settings → My Account → Download or delete your "
-        "account → Request your archive) holds every activity; upload the ZIP as it arrives. "
+        "account → Request your archive) holds every activity; import the ZIP as it arrives. "
         "Files from Garmin, Coros, Polar or Wahoo (.fit, .fit.gz, .gpx, .tcx) work too. "
         "Importing again is safe: nothing is duplicated, and your pain and check-in entries "
         "are never touched."
     )
     _show_summary()
-    uploads = st.file_uploader(
-        "Strava export ZIP, or activity files", type=FILE_TYPES, accept_multiple_files=True,
-        key="import_files", max_upload_size=MAX_UPLOAD_MB,
-    )  # fmt: skip
     zone = ctx.profile.timezone if ctx is not None else None
     if zone is None:
         zone = st.text_input(
             "Time zone you train in (used when a file has no local time)",
             value=st.context.timezone or machine_timezone(), key="import_timezone",
         )  # fmt: skip
-    if st.button("Import", key="import_button", type="primary", disabled=not uploads):
-        _run_import(ctx, [(f.name, f.getvalue()) for f in uploads or []], zone or "")
+    upload, local = st.tabs(["Upload", "From a file or folder on this computer"])
+    with upload:
+        _upload_tab(ctx, zone or "")
+    with local:
+        _path_tab(ctx, zone or "")

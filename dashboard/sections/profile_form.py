@@ -8,11 +8,12 @@ import streamlit as st
 
 from dashboard import data
 from dashboard.context import PageContext
-from pipelines.athletes import update_profile
+from pipelines.athletes import profile_problem, update_profile
 from pipelines.db import connect
 from pipelines.errors import InvalidEntry
 from pipelines.metrics import recompute
 from training.profile import AthleteProfile
+from training.starting_fitness import estimate_starting_ctl
 
 
 @dataclass(frozen=True)
@@ -75,11 +76,44 @@ def _number_input(column: object, spec: NumberField, profile: AthleteProfile) ->
     return entered  # type: ignore[no-any-return]
 
 
+def _save(ctx: PageContext, changes: dict[str, object]) -> bool:
+    """Validate and write the changes and rescore every session; say what is wrong if refused."""
+    try:
+        with connect(ctx.db_path) as con:
+            update_profile(con, ctx.athlete_id, changes)
+            recompute(con, [ctx.athlete_id])
+    except InvalidEntry as exc:
+        st.error(f"Not saved. {exc.field}: {exc.allowed}.")
+        return False
+    data.clear()
+    return True
+
+
+def starting_fitness(ctx: PageContext) -> None:
+    """Offer the starting-fitness estimate from the first weeks of history."""
+    estimate = estimate_starting_ctl(data.daily_metrics(ctx.db_path, ctx.athlete_id, ctx.today))
+    if estimate is None or estimate <= 0 or ctx.profile.starting_ctl > 0:
+        return
+    with st.container(border=True, key="starting_fitness"):
+        st.markdown(
+            f"**Starting fitness: estimated {estimate:.1f} from your first four weeks.** Without "
+            "one, fitness starts at 0 and form reads far too low for about six weeks."
+        )
+        used = st.button(f"Use {estimate:.1f} as my starting fitness", key="use_starting_fitness")
+        if used and _save(ctx, {"starting_ctl": estimate}):
+            st.toast("Starting fitness saved; every session was rescored.")
+            st.rerun()
+
+
 def render(ctx: PageContext) -> None:
     """Profile form; saving validates everything, writes it, and rescoring follows."""
     p = ctx.profile
     st.subheader("Your profile")
     st.caption("Heart-rate and pace scores need these; leave a field empty if you don't know it.")
+    problem = profile_problem(p)
+    if problem:
+        st.warning(problem, icon=":material/warning:")
+    starting_fitness(ctx)
     with st.form("profile_form"):
         changes: dict[str, object] = {
             "name": st.text_input("Name", value=p.name, key="profile_name"),
@@ -109,14 +143,5 @@ def render(ctx: PageContext) -> None:
             for column, spec in zip(columns, MODEL, strict=True):
                 changes[spec.field] = _number_input(column, spec, p)
         saved = st.form_submit_button("Save profile", key="profile_save")
-    if not saved:
-        return
-    try:
-        with connect(ctx.db_path) as con:
-            update_profile(con, ctx.athlete_id, changes)
-            recompute(con, [ctx.athlete_id])
-    except InvalidEntry as exc:
-        st.error(f"Not saved. {exc.field}: {exc.allowed}.")
-        return
-    data.clear()
-    st.success("Profile saved; every session was rescored.")
+    if saved and _save(ctx, changes):
+        st.success("Profile saved; every session was rescored.")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pipelines.athletes import validate_profile_value
 from pipelines.db import connect
-from pipelines.imports.inputs import read_paths
+from pipelines.imports.export import read_paths
 from pipelines.imports.memo import load_memo
 from pipelines.imports.models import ImportReport, ParsedImport, UnreadableExport
 from pipelines.imports.store import profile_timezone, write_import

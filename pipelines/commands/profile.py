@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from dataclasses import asdict
 
-from pipelines.athletes import PROFILE_FIELDS, get_profile, update_profile
+from pipelines.athletes import PROFILE_FIELDS, get_profile, profile_problem, update_profile
 from pipelines.commands.context import athlete_id
 from pipelines.db import connect
 from pipelines.errors import InvalidEntry
@@ -50,4 +50,7 @@ def run(args: argparse.Namespace) -> int:
             profile = get_profile(con, athlete)
     for field, value in asdict(profile).items():
         print(f"{field:26} {'' if value is None else value}")
+    problem = profile_problem(profile)
+    if problem:
+        print(problem)
     return 0

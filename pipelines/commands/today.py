@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
-from datetime import date
+from datetime import date, timedelta
 
 from pipelines.athletes import get_profile
 from pipelines.clock import runner_today
@@ -36,9 +36,22 @@ def parse_day(text: str) -> date:
         raise InvalidEntry("--date", "a date as YYYY-MM-DD, e.g. 2026-03-09", text) from exc
 
 
+def _morning_line(advice: Advice) -> str:
+    m = advice.morning
+
+    def shown(value: float | None, fmt: str) -> str:
+        return "n/a" if value is None else format(value, fmt)
+
+    return (
+        f"This morning (end of {m.day - timedelta(days=1):%a %d %b}): form {m.form:+.0f}, "
+        f"load ratio {shown(m.ratio, '.2f')}, monotony {shown(m.monotony, '.1f')}, "
+        f"ramp {shown(m.ramp, '+.1f')}/week."
+    )
+
+
 def render(advice: Advice) -> str:
     """The recommendation as plain text for a terminal."""
-    lines = [f"{advice.day:%A %d %B %Y}: {advice.headline}.", ""]
+    lines = [f"{advice.day:%A %d %B %Y}: {advice.headline}.", _morning_line(advice), ""]
     lines += [f"- {reason}" for reason in advice.reasons]
     if advice.warnings:
         lines += ["", "Warnings:"]

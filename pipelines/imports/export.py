@@ -1,5 +1,6 @@
-"""Read a Strava export (ZIP or folder); nothing here touches the database.
+"""Read what a runner hands in: a Strava export (ZIP or folder), or loose activity files.
 
+Nothing here touches the database.
 Activity files are streamed to the readers a few at a time, and one the memo holds unchanged
 is not read at all. A corrupt or unsupported activity file is reported and skipped, and the
 row keeps the summary numbers from activities.csv. A broken ZIP or an unreadable
@@ -11,11 +12,15 @@ from __future__ import annotations
 import csv
 import io
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from pathlib import Path
 from typing import BinaryIO
 
+from pipelines.errors import InvalidEntry
 from pipelines.imports import sport_names
 from pipelines.imports.activities_csv import ExportRow, read_activities_csv
+from pipelines.imports.files import is_activity_file
+from pipelines.imports.loose import read_loose_files
 from pipelines.imports.memo import NO_MEMO, Memo
 from pipelines.imports.models import (
     ActivityFile,
@@ -163,3 +168,46 @@ def read_export(
         read=read,
         unchanged=unchanged,
     )
+
+
+ALLOWED_PATHS = "one Strava export (ZIP or folder), or any number of .fit/.fit.gz/.gpx/.tcx files"
+
+
+def _is_export(path: Path) -> bool:
+    if path.is_dir():
+        return (path / CSV_NAME).is_file() or any(path.glob(f"*/{CSV_NAME}"))
+    return path.suffix.lower() == ".zip"
+
+
+def read_paths(
+    paths: Sequence[Path], progress: Progress = quiet, memo: Memo = NO_MEMO
+) -> ParsedImport:
+    """One Strava export (ZIP or folder), or any number of activity files and folders of them."""
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise InvalidEntry("PATH", "an existing file or folder", ", ".join(missing))
+    exports = [p for p in paths if _is_export(p)]
+    if exports and len(paths) > 1:
+        raise InvalidEntry("PATH", ALLOWED_PATHS, " ".join(str(p) for p in paths))
+    if exports:
+        return read_export(exports[0], progress, memo)
+    files = [
+        f
+        for p in paths
+        for f in (
+            [f for f in sorted(p.rglob("*")) if is_activity_file(f.name)] if p.is_dir() else [p]
+        )
+    ]
+    return read_loose_files(((f.name, f.read_bytes()) for f in files), progress, len(files), memo)
+
+
+def read_uploads(
+    uploads: Sequence[tuple[str, bytes]], progress: Progress = quiet, memo: Memo = NO_MEMO
+) -> ParsedImport:
+    """Files uploaded in the app: one export ZIP, or any number of activity files."""
+    zips = [data for name, data in uploads if name.lower().endswith(".zip")]
+    if zips and len(uploads) > 1:
+        raise InvalidEntry("upload", ALLOWED_PATHS, ", ".join(name for name, _ in uploads))
+    if zips:
+        return read_export(io.BytesIO(zips[0]), progress, memo)
+    return read_loose_files(uploads, progress, len(uploads), memo)

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO, Protocol
 
+from pipelines.imports import zip_limits
 from pipelines.imports.models import Fingerprint, UnreadableExport, UnreadableFile
 
 CSV_NAME = "activities.csv"
@@ -67,7 +68,7 @@ class ZipExport:
     def read(self, name: str) -> bytes:
         member = self._listed(name)
         try:
-            return self._zip.read(member)
+            return zip_limits.read_member(self._zip, member)
         except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError) as exc:
             raise UnreadableFile(f"damaged inside the ZIP ({exc})") from exc
 
@@ -76,9 +77,11 @@ class ZipExport:
         if member is None:
             return None
         try:
-            return self._zip.read(member)
+            return zip_limits.read_member(self._zip, member)
         except (zipfile.BadZipFile, OSError, EOFError) as exc:
             raise UnreadableExport(f"{name} is damaged inside the ZIP ({exc})") from exc
+        except UnreadableFile as exc:
+            raise UnreadableExport(f"{name} was {exc}") from exc
 
 
 class FolderExport:
@@ -102,7 +105,7 @@ class FolderExport:
     def read(self, name: str) -> bytes:
         path = self._path(name)
         try:
-            return path.read_bytes()
+            return zip_limits.read_file(path)
         except FileNotFoundError as exc:
             raise UnreadableFile(MISSING) from exc
         except OSError as exc:
@@ -127,6 +130,7 @@ def open_export(target: str | os.PathLike[str] | BinaryIO) -> Iterator[ExportSou
         yield FolderExport(Path(target))
         return
     try:
+        zip_limits.check_entries(target)
         archive = zipfile.ZipFile(target)
     except (zipfile.BadZipFile, EOFError) as exc:
         raise UnreadableExport(f"not a readable ZIP archive ({exc})") from exc

@@ -34,7 +34,7 @@ from pipelines.strava.tokens import Tokens, parse_scopes
 
 log = logging.getLogger(__name__)
 
-# Private runs and HR zones (STRAVA.md 1.1); the runner may untick any of them.
+# Private runs and HR zones (docs/strava.md#oauth); the runner may untick any of them.
 SCOPES: list[Scope] = ["read", "activity:read_all", "profile:read_all"]
 STATE_MAX_AGE_S = 900
 _STATE_LABEL = b"stridewise oauth state v1"

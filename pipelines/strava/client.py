@@ -25,7 +25,8 @@ from pipelines.strava.errors import RateLimited, StravaAuthError, StravaUnavaila
 log = logging.getLogger(__name__)
 
 REQUEST_TIMEOUT_S = 30.0
-BUDGET_STOP_FRACTION = 0.9  # stop at 90 % of a window so other tools keep headroom (STRAVA.md 9)
+# Stop at 90 % of a window so other tools keep headroom (docs/strava.md#rate-limits).
+BUDGET_STOP_FRACTION = 0.9
 RETRY_DELAYS_S = (1.0, 4.0, 15.0)  # 5xx and timeouts; a 429 is never retried here
 INACTIVE_APP = (
     "Strava has set your API application to Inactive (its owner needs an active Strava "
@@ -119,7 +120,7 @@ class RateBudget(RateLimiter):
         """Count one call whose response carried no usage headers against every known window.
 
         The token endpoint never sends them and stravalib skips its limiter there; streams have
-        been seen without them; either way the call was made and Strava's limits count it.
+        been seen without them; either way the call was made (docs/strava.md#rate-limits).
         """
         for window in self.windows.values():
             window.short_usage += 1

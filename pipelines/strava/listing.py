@@ -21,7 +21,7 @@ from pipelines.strava.session import ApiSession
 
 log = logging.getLogger(__name__)
 
-PER_PAGE = 200  # Strava's maximum page size (STRAVA.md 3.1)
+PER_PAGE = 200  # Strava's maximum page size (docs/strava.md#pagination)
 
 
 def _epoch(moment: datetime) -> int:
@@ -67,7 +67,7 @@ def list_window(
 
     A page with fewer than PER_PAGE activities is the last one (stravalib's own iterator stops
     there too), so a listing of N activities costs ceil(N / PER_PAGE) requests, one more only
-    when N is a multiple of PER_PAGE.
+    when N is a multiple of PER_PAGE (docs/strava.md#pagination).
     """
     assert point.window_end is not None
     before = _epoch(point.oldest_seen) + 1 if point.oldest_seen else _epoch(point.window_end)

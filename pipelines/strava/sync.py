@@ -18,8 +18,6 @@ from typing import Any, TypeVar
 
 from stravalib import exc
 
-from pipelines.athletes import get_profile
-from pipelines.clock import runner_today
 from pipelines.db import connect, resolve_path, transaction
 from pipelines.metrics import recompute
 from pipelines.strava import details, listing, runs, streams
@@ -122,7 +120,8 @@ def _recompute(con: Any, report: SyncReport, today: date | None) -> None:
 def _wrap_up(path: Path, run_id: int, report: SyncReport, today: date | None) -> None:
     with connect(path) as con, transaction(con):
         prefs = preferences(con, report.athlete_id)
-        day = today or runner_today(get_profile(con, report.athlete_id).timezone)
+        # Deleting data follows the real calendar, never a date the runner pretends is today.
+        day = today or utc_now().date()
         report.pruned, earliest = prune(con, report.athlete_id, prefs.retention_days, day)
         report.touch(earliest)
         forget_missing_activities(con, report.athlete_id)

@@ -7,7 +7,9 @@ from datetime import date, timedelta
 
 import pandas as pd
 
+from pipelines.coach_inputs import active_red_flags
 from pipelines.db import Connection
+from training.coach.red_flags import flag_key
 from training.sports import RUN_SPORTS
 from training.strength.pain import trend, weekly_means
 from training.strength.plan import PainProfile, WeekSchedule
@@ -19,14 +21,17 @@ RUN_DAY_SHARE = 0.5  # a weekday is a run day when it had a run in at least half
 
 
 def pain_profile(con: Connection, athlete_id: int, today: date) -> PainProfile:
-    """Site, typical level, trend and red flags from the last four weeks of pain entries."""
+    """Site, typical level and trend from the last four weeks of pain entries.
+
+    The red flags are the ones Today shows (reported and derived, same window), by key.
+    """
     since = today - timedelta(days=PAIN_LOOKBACK_DAYS - 1)
     entries = con.execute(
-        """SELECT date, site, score, red_flags FROM pain_entries
+        """SELECT date, site, score FROM pain_entries
            WHERE athlete_id = ? AND date BETWEEN ? AND ?""",
         [athlete_id, since, today],
     ).df()
-    flags = sorted({flag for row in entries["red_flags"] for flag in row}) if len(entries) else []
+    flags = [flag_key(w) for w in active_red_flags(con, athlete_id, today)]
     painful = entries[entries["score"] > 0] if len(entries) else entries
     if painful.empty:
         return PainProfile(red_flags=tuple(flags))

@@ -12,7 +12,6 @@ import json
 import zoneinfo
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime, time, timedelta
-from typing import Any
 
 import pandas as pd
 
@@ -251,13 +250,3 @@ def exercise_history(con: Connection, plan_id: int) -> pd.DataFrame:
            WHERE e.plan_id = ? ORDER BY l.done_on, l.number, e.exercise_key""",
         [plan_id],
     ).df()
-
-
-def red_flags_since(con: Connection, athlete_id: int, since: date) -> list[str]:
-    """Red flags reported in pain entries on or after `since` (distinct, sorted)."""
-    rows: list[tuple[Any, ...]] = con.execute(
-        """SELECT DISTINCT unnest(red_flags) FROM pain_entries
-           WHERE athlete_id = ? AND date >= ? ORDER BY 1""",
-        [athlete_id, since],
-    ).fetchall()
-    return [str(r[0]) for r in rows]

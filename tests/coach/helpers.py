@@ -66,3 +66,18 @@ def pain(entries: Sequence[dict[str, object]]) -> pd.DataFrame:
     return pd.DataFrame(
         rows, columns=["date", "site", "side", "site_other", "moment", "score", "red_flags"]
     )
+
+
+DEMO_CALENDAR_END = date(2026, 11, 24)  # the demo story's dates below are written for this end
+
+
+def demo_day(day: date, end: date) -> date:
+    """A date of the demo story (as written for DEMO_CALENDAR_END) for a demo ending on `end`.
+
+    The generator anchors its 78 weeks on Mondays, so the story moves with the end's week.
+    """
+
+    def monday(d: date) -> date:
+        return d - timedelta(days=d.weekday())
+
+    return monday(end) + (day - monday(DEMO_CALENDAR_END))

@@ -15,10 +15,8 @@ from training.coach.load_rules import (
     monotony_warning,
     no_rest_warning,
     ramp_warning,
-    spike_band,
-    spike_warning,
-    weekly_progression_warning,
 )
+from training.coach.running_rules import spike_band, spike_warning, weekly_progression_warning
 
 DAY = date(2026, 3, 8)
 
@@ -115,17 +113,20 @@ def test_monotony_above_two_is_a_caution_in_a_normal_week_and_info_in_a_light_on
     assert monotony_warning(light, DAY).severity == "info"  # type: ignore[union-attr]
 
 
-def test_reference_case_monotonous_week_fires() -> None:
-    frame = daily(DAY, [300, 300, 300, 300, 300, 300, 0.0])
+def test_reference_case_monotonous_week_fires_the_morning_after() -> None:
+    frame = daily(DAY, [300, 300, 300, 300, 300, 300, 0.0, 0.0])
     warnings = load_warnings(frame, DAY, PROFILE, runs([]))
-    assert "monotony_high" in {w.id for w in warnings}  # SCIENCE.md case 4: 2.4495
+    found = next(w for w in warnings if w.id == "monotony_high")  # science case 4: 2.4495
+    assert found.numbers["monotony"] == 2.45
 
 
 @pytest.mark.parametrize(("streak", "fires"), [(9, False), (10, True)])
 def test_no_rest_day_limit(streak: int, fires: bool) -> None:
     frame = daily(DAY - timedelta(days=1), [50.0] * 20 + [0.0] + [40.0] * streak)
     frame = frame.assign(day=pd.to_datetime(frame["date"]).dt.date)
-    today_not_done = pd.concat([frame, frame.tail(1).assign(day=DAY, load=0.0)])
+    today_not_done = pd.concat(
+        [frame, frame.tail(1).assign(day=DAY, load=0.0, endurance_sessions=0)]
+    )
     warning = no_rest_warning(today_not_done, DAY, PROFILE.no_rest_days_limit)
     assert (warning is not None) is fires
     if warning:
@@ -149,3 +150,11 @@ def test_a_sudden_block_after_a_steady_month_triggers_ratio_and_form() -> None:
     ids = {w.id: w.severity for w in load_warnings(frame, DAY, PROFILE, runs([]))}
     assert ids["load_ratio_high"] == "high"
     assert ids["form_very_low"] == "high"
+
+
+def test_without_session_detail_run_days_stand_in_for_training_days() -> None:
+    frame = daily(DAY, [50.0] * 12).drop(columns="endurance_sessions")
+    frame = frame.assign(day=pd.to_datetime(frame["date"]).dt.date)
+    assert no_rest_warning(frame, DAY, 10) is not None  # stored or projected metrics: runs count
+    no_runs = frame.assign(run_count=0)  # the same load from walks and strength
+    assert no_rest_warning(no_runs, DAY, 10) is None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -10,7 +11,9 @@ from pipelines.athletes import get_profile
 from pipelines.clock import runner_today
 from pipelines.coach_inputs import advise
 from pipelines.db import connect
-from tests.conftest import APP
+from tests.coach.helpers import demo_day
+from tests.coach.scenarios import Scenario, play, weeks_of
+from tests.conftest import APP, DEMO_END
 
 
 def run_page(page: str | None = None) -> AppTest:
@@ -58,7 +61,8 @@ def test_body_and_mind_shows_associations_with_sample_sizes(demo_db: Path) -> No
     assert set(associations["driver"]) == {"load change", "stress"}
     assert (associations["n"] > 0).all()
     flares = at.dataframe[-1].value
-    assert flares["Flare-up"].tolist()[0] == "02 Mar 2026"
+    first_flare = demo_day(date(2026, 3, 2), DEMO_END)
+    assert flares["Flare-up"].tolist()[0] == f"{first_flare:%d %b %Y}"
     assert "+30%" in flares["vs that longest"].tolist()
 
 
@@ -67,3 +71,12 @@ def test_body_and_mind_empty_state(db_path: Path) -> None:
         con.execute("INSERT INTO athletes (id, name) VALUES (7, 'New runner')")
     at = run_page("app_pages/body_mind.py")
     assert "No pain entries or check-ins yet" in at.info[0].value
+
+
+def test_today_on_race_morning_says_race_day_and_shows_no_cap(db_path: Path) -> None:
+    history = (*weeks_of(8, ending_days_ago=15), *weeks_of(2, scale=0.5))
+    play(Scenario("race morning", history, "train", race_today_m=10_000.0), db_path)
+    at = run_page()
+    assert at.subheader[0].value.endswith("Race day: run your race")
+    assert at.metric[0].value == "—" and at.metric[1].value == "10.0 km"
+    assert any("This morning" in md.value for md in at.markdown)

@@ -40,19 +40,65 @@ def test_red_flags_expire_after_two_weeks() -> None:
 
 
 @pytest.mark.parametrize(
-    ("readings", "expected"),
+    ("site", "readings", "ran", "expected"),
     [
-        ([(1, 2)], "pain_at_rest"),  # once, mild: a note
-        ([(1, 5)], "red_flag_rest_pain"),  # moderate or worse
-        ([(1, 2), (3, 1)], "red_flag_rest_pain"),  # on two days in a week
+        ("hip-lateral", [(1, "at-night", 2)], False, "pain_at_rest"),  # once, mild
+        ("hip-lateral", [(1, "at-night", 2), (3, "at-night", 1)], True, "pain_at_rest"),
+        ("hip-lateral", [(1, "at-night", 5)], False, "red_flag_rest_pain"),  # 5/10 or more
+        ("knee", [(2, "at-rest", 6)], False, "red_flag_rest_pain"),
+        ("hip-front", [(1, "at-night", 2)], True, "red_flag_rest_pain"),  # groin, in a runner
+        ("hip-front", [(1, "at-night", 2)], False, "pain_at_rest"),  # groin, no running at all
+        (  # continuous: at rest and at night, three days running
+            "hip-lateral",
+            [(0, "at-rest", 2), (1, "at-night", 2), (2, "at-rest", 3)],
+            False,
+            "red_flag_rest_pain",
+        ),
+        (
+            "hip-lateral",
+            [(0, "at-night", 2), (1, "at-night", 2), (2, "at-night", 3)],
+            True,
+            "pain_at_rest",
+        ),  # nightly ache lying on the side: not continuous pain
+    ],
+    ids=[
+        "outer-hip-once",
+        "outer-hip-two-nights",
+        "five-of-ten",
+        "knee-six-at-rest",
+        "groin-runner",
+        "groin-no-running",
+        "continuous",
+        "outer-hip-three-nights",
     ],
 )
-def test_pain_at_rest_or_at_night(readings: list[tuple[int, int]], expected: str) -> None:
+def test_pain_at_rest_or_at_night_follows_the_red_flag_list(
+    site: str, readings: list[tuple[int, str, int]], ran: bool, expected: str
+) -> None:
     entries = pain(
-        [{"date": DAY - timedelta(days=d), "moment": "at-night", "score": s} for d, s in readings]
+        [
+            {"date": DAY - timedelta(days=d), "site": site, "moment": m, "score": s}
+            for d, m, s in readings
+        ]
     )
-    [warning] = red_flag_warnings(entries, runs([]), DAY)
+    history = runs([(DAY - timedelta(days=5), 8000)] if ran else [])
+    [warning] = red_flag_warnings(entries, history, DAY)
     assert warning.id == expected
+    if expected == "pain_at_rest":
+        assert warning.severity == "caution" and warning.action.startswith("Hold your running")
+
+
+def test_outer_hip_night_ache_explains_gluteal_tendons_and_keeps_running_easy() -> None:
+    entries = pain(
+        [{"date": DAY - timedelta(days=d), "moment": "at-night", "score": 2} for d in (1, 3)]
+    )
+    frame = daily(DAY, [50.0, 40.0, 0.0, 60.0, 45.0, 0.0, 90.0] * 8 + [0.0])
+    advice = build_advice(frame, runs([(DAY - timedelta(days=2), 8000)]), entries,
+                          daily(DAY, [])[:0], PROFILE, DAY)  # fmt: skip
+    assert advice.kind == "easy"
+    [warning] = [w for w in advice.warnings if w.id == "pain_at_rest"]
+    assert "gluteal tendons" in warning.message
+    assert "Grimaldi" in warning.source
 
 
 def test_pain_not_settling_after_two_consecutive_runs() -> None:

@@ -17,8 +17,8 @@ import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from tests.conftest import APP, ROOT
+from tests.e2e.browser import HOW_TO_GET_ONE, find_chromium
 
-CHROMIUM = os.environ.get("STRIDEWISE_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -41,10 +41,13 @@ def free_port() -> int:
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: install it with `apt-get install -y chromium`")
+    chromium = find_chromium()
+    if chromium is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"no Chromium for the browser journeys under CI. {HOW_TO_GET_ONE}")
+        pytest.skip(f"no Chromium. {HOW_TO_GET_ONE}")
     with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        launched = p.chromium.launch(executable_path=chromium, headless=True, args=CHROMIUM_ARGS)
         yield launched
         launched.close()
 
@@ -133,3 +136,13 @@ def open_page(browser: Browser) -> Iterator[Callable[[str], Page]]:
     yield opener
     for ctx in contexts:
         ctx.close()
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """One loud line when the journeys were skipped for want of a browser."""
+    skipped = terminalreporter.stats.get("skipped", [])
+    if any("no Chromium" in str(report.longrepr) for report in skipped):
+        terminalreporter.write_line(
+            f"*** Browser journeys SKIPPED (no Chromium). {HOW_TO_GET_ONE}.",
+            red=True, bold=True,
+        )  # fmt: skip

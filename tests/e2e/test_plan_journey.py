@@ -1,4 +1,4 @@
-"""Draft a plan in real headless Chromium, see its projection, and insert a recovery week."""
+"""Draft a plan in real headless Chromium, see its race and taper, and insert a recovery week."""
 
 from __future__ import annotations
 
@@ -42,6 +42,10 @@ def test_draft_a_plan_and_insert_a_recovery_week(
     wait_for_app(page)
 
     expect(page.get_by_role("heading", name="My next block:")).to_be_visible()
+    expect(page.get_by_role("heading", name="My next block:")).to_contain_text("race on")
+    expect(page.get_by_text("race week", exact=True)).to_be_visible()
+    expect(page.get_by_text("Race 21.1 km", exact=True)).to_be_visible()
+    expect(page.get_by_text("taper week").first).to_be_visible()
     expect(page.get_by_test_id("stPlotlyChart")).to_have_count(3, timeout=20_000)
     expect(page.get_by_test_id("stDataFrame")).to_have_count(1)
     assert_no_exception(page)

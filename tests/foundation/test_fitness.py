@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from training.fitness import daily_metrics, ewma_lambda, pmc_coefficient
+from training.fitness import MONOTONY_CAP, daily_metrics, ewma_lambda, pmc_coefficient
 from training.profile import AthleteProfile
 
 CASE2 = [50, 0, 60, 40, 0, 90, 30, 55, 0, 65, 45, 0, 100, 35]
@@ -86,8 +86,11 @@ def test_case4_monotony_population_sd(week: list[int], monotony: float, strain: 
     assert m["strain"].iloc[6] == pytest.approx(strain, abs=5e-4)
 
 
-def test_identical_loads_have_no_monotony() -> None:
-    assert metrics_for([50] * 7)["monotony"].isna().iloc[6]
+def test_identical_loads_read_as_the_monotony_ceiling() -> None:
+    m = metrics_for([50] * 7)
+    assert m["monotony"].iloc[6] == MONOTONY_CAP  # flagged, not undefined
+    assert m["strain"].iloc[6] == pytest.approx(350 * MONOTONY_CAP)
+    assert metrics_for([50, 0, 0, 0, 0, 0, 0, 0])["monotony"].isna().iloc[7]  # no load at all
 
 
 def test_case7_deload_from_steady_state() -> None:

@@ -12,8 +12,7 @@ import pandas as pd
 import pytest
 
 from pipelines.db import connect
-from pipelines.imports.export import read_export
-from pipelines.imports.inputs import read_paths
+from pipelines.imports.export import read_export, read_paths
 from pipelines.imports.models import UnreadableExport
 from pipelines.imports.store import write_import
 from pipelines.metrics import recompute

@@ -14,8 +14,7 @@ import duckdb
 
 from pipelines import db
 from pipelines.db import connect
-from pipelines.imports.export import read_export
-from pipelines.imports.inputs import read_paths
+from pipelines.imports.export import read_export, read_paths
 from pipelines.imports.memo import NO_MEMO, Memo, load_memo
 from pipelines.imports.models import ImportReport
 from pipelines.imports.store import write_import

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import HealthCheck, example, given, settings
-from hypothesis import strategies as st
 
-from tests.planner.helpers import activities_from, history_of
-from training.planner.generate import TAPER_FACTORS, generate_plan, start_state
+from tests.planner.strategies import Case, cases
+from training.fitness import METRIC_COLUMNS, daily_metrics
+from training.planner.generate import generate_plan
 from training.planner.limits import (
     FIRST_RUN_CAP_M,
     SPIKE_LIMIT,
@@ -19,96 +20,78 @@ from training.planner.limits import (
 )
 from training.planner.model import PlanSettings, RaceGoal, VolumeGoal, monday_of
 from training.planner.projection import planned_days, project
+from training.planner.race import TAPER_FACTORS
 from training.planner.runner import runner_model
 from training.planner.sessions import planned_sessions
+from training.planner.shortfall import shortfall
+from training.planner.state import start_state
 from training.profile import AthleteProfile
 
 TOL = 1e-9
+NUMERIC = [c for c in METRIC_COLUMNS if c not in ("athlete_id", "date")]
 
 
-@st.composite
-def starting_states(draw: st.DrawFn) -> dict[str, object]:
-    """A runner with 5-16 weeks of irregular history, a goal and block settings."""
-    today = date(2026, 6, 1) + timedelta(days=draw(st.integers(0, 6)))
-    days = draw(st.integers(35, 112))
-    pattern = draw(st.lists(st.booleans(), min_size=7, max_size=7))
-    scale = draw(st.floats(2000, 20000))
-    run_m = [
-        scale * draw(st.floats(0.3, 1.8)) if pattern[i % 7] and draw(st.booleans()) else 0.0
-        for i in range(days)
-    ]
-    cross = [draw(st.sampled_from([0.0, 0.0, 0.0, 25.0, 60.0])) for _ in range(days)]
-    weeks_ahead = draw(st.integers(4, 16))
-    goal_day = monday_of(today) + timedelta(weeks=weeks_ahead - 1, days=draw(st.integers(0, 6)))
-    if draw(st.booleans()):
-        goal: VolumeGoal | RaceGoal = VolumeGoal(draw(st.floats(5000, 120000)), goal_day)
-    else:
-        goal = RaceGoal(goal_day, draw(st.sampled_from([None, 5000.0, 10000.0, 21097.5])))
-    plan_settings = PlanSettings(
-        build_weeks=draw(st.sampled_from([2, 3])),
-        recovery_cut=draw(st.floats(0.2, 0.4)),
-        runs_per_week=draw(st.sampled_from([None, 1, 2, 3, 5, 6])),
-    )
-    return {
-        "today": today,
-        "run_m": run_m,
-        "cross": cross,
-        "goal": goal,
-        "settings": plan_settings,
-        "load_per_km": draw(st.floats(3.0, 12.0)),
-    }
-
-
-def one_short_run(today: date, day_index: int, runs_per_week: int | None) -> dict[str, object]:
+def one_short_run(today: date, day_index: int, runs_per_week: int | None) -> Case:
     """35 days with a single 2 km run: a chronic load too small for a ratio to mean anything."""
-    run_m = [2000.0 if i == day_index else 0.0 for i in range(35)]
-    return {
-        "today": today,
-        "run_m": run_m,
-        "cross": [0.0] * 35,
-        "goal": RaceGoal(date(2026, 6, 22), None, None),
-        "settings": PlanSettings(build_weeks=2, recovery_cut=0.25, runs_per_week=runs_per_week),
-        "load_per_km": 3.0,
-    }
+    run_m = tuple(2000.0 if i == day_index else 0.0 for i in range(35))
+    return Case(
+        today,
+        run_m,
+        (0.0,) * 35,
+        3.0,
+        RaceGoal(date(2026, 6, 22), None, None),
+        PlanSettings(build_weeks=2, recovery_cut=0.25, runs_per_week=runs_per_week),
+    )
 
 
 @settings(
-    max_examples=60,
+    max_examples=50,
     deadline=None,
     derandomize=True,
-    suppress_health_check=[HealthCheck.too_slow],
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
-@given(case=starting_states())
+@given(case=cases())
 @example(case=one_short_run(date(2026, 6, 1), 5, None))
 @example(case=one_short_run(date(2026, 6, 4), 17, 3))
-def test_generated_plans_keep_their_limits(case: dict[str, object]) -> None:
-    """Every run keeps its 30-day cap; builds above the hold keep both ratios ≤ 1.3.
+def test_generated_plans_keep_their_limits(case: Case) -> None:
+    """Every run but the race keeps its 30-day cap; builds above the hold keep the week ratio.
 
     The hold is the last build week, or the return-to-run week if that is larger: below it the
     chronic load is too small for a ratio to mean anything, so only the run caps apply there.
-    No week is left empty: with runs of 600 m or more in the history every week can hold a run.
+    Recovery weeks are lighter than the build week before, their long run no longer; weekly
+    goals end on a build week at the goal or say why; the projection is the load engine's.
     """
-    today = case["today"]
-    assert isinstance(today, date)
-    profile = AthleteProfile()
-    acts = activities_from(today, case["run_m"], case["cross"], case["load_per_km"])  # type: ignore[arg-type]
-    history = history_of(acts, profile, today)
-    model = runner_model(acts, today)
-    state = start_state(history, today)
-    goal = case["goal"]
-    plan_settings = case["settings"]
-    assert isinstance(plan_settings, PlanSettings)
-    weeks = generate_plan(goal, state, model, plan_settings)  # type: ignore[arg-type]
-
-    last = goal.race_date if isinstance(goal, RaceGoal) else goal.by  # type: ignore[union-attr]
-    assert weeks[0].week_start == monday_of(today)
+    history, acts, model = case.history(), case.activities(), case.model()
+    state = start_state(history, case.today)
+    weeks = generate_plan(case.goal, state, model, case.settings)
+    goal = case.goal
+    last = goal.race_date if isinstance(goal, RaceGoal) else goal.by
+    assert weeks[0].week_start == monday_of(case.today)
     assert weeks[-1].week_start == monday_of(last)
     assert all(w.target > 0 for w in weeks), "an empty week in the plan"
-    sessions = planned_sessions(weeks, model, today)
-    projected = project(history, planned_days(sessions, today, weeks[-1].week_end), profile)
-    by_day = projected.set_index(pd.to_datetime(projected["date"]).dt.date)
+
+    sessions = planned_sessions(weeks, model, case.today)
+    profile = AthleteProfile()
+    end = weeks[-1].week_end
+    projected = project(history, planned_days(sessions, case.today, end), profile)
+    if not acts.empty:  # without history the engine starts at the first session (test_projection)
+        synthetic = sessions.assign(athlete_id=1, start_date_local=pd.to_datetime(sessions["date"]))
+        both = pd.concat([acts, synthetic], ignore_index=True)
+        engine = daily_metrics(both, {1: profile}, end)
+        engine = engine[engine["date"] > pd.Timestamp(case.today)].reset_index(drop=True)
+        assert list(projected["date"]) == list(engine["date"])
+        for column in NUMERIC:
+            np.testing.assert_allclose(
+                projected[column].to_numpy(float),
+                engine[column].to_numpy(float),
+                rtol=1e-9,
+                atol=1e-9,
+                equal_nan=True,
+                err_msg=column,
+            )
 
     race_day = goal.race_date if isinstance(goal, RaceGoal) else None
+    by_day = projected.set_index(pd.to_datetime(projected["date"]).dt.date)
     for day, row in by_day.iterrows():
         if row["longest_run_m"] <= 0 or day == race_day:
             continue
@@ -118,23 +101,36 @@ def test_generated_plans_keep_their_limits(case: dict[str, object]) -> None:
 
     hold = state.base_distance_m
     peak = state.base_distance_m
+    previous = None
     for week in weeks:
         days = by_day.loc[[d for d in by_day.index if week.week_start <= d <= week.week_end]]
         if week.week_type == "build":
             if week.target > max(hold, return_week_m(week.runs)) + TOL and not days.empty:
                 rolling = days["acwr_rolling"].iloc[-1]
                 assert pd.isna(rolling) or rolling <= WEEK_RATIO_LIMIT + TOL
-                assert days["acwr"].dropna().le(WEEK_RATIO_LIMIT + TOL).all()
             if isinstance(goal, VolumeGoal):
                 assert week.target <= goal.weekly_distance_m + TOL
             hold, peak = week.target, max(peak, week.target)
         elif week.week_type == "recovery":
-            assert week.target <= hold * (1 - plan_settings.recovery_cut) + TOL
+            assert previous is not None and previous.week_type == "build"
+            assert week.target <= hold * (1 - case.settings.recovery_cut) + TOL
+            assert week.target < previous.target
+            assert (week.long_run_m or 0.0) <= (previous.long_run_m or 0.0) + TOL
         elif week.week_type == "taper":
             assert week.target <= peak * TAPER_FACTORS[0] + TOL
-    if isinstance(goal, RaceGoal):
+        previous = week
+
+    short = shortfall(goal, weeks, state, model, case.settings)
+    if isinstance(goal, VolumeGoal):
+        assert weeks[-1].week_type == "build"
+        reached = weeks[-1].target >= goal.weekly_distance_m - 100
+        assert reached == (short is None), "a weekly goal is reached, or the plan says why"
+    else:
         assert [w.week_type for w in weeks[-2:]] == ["taper", "race"]
         assert weeks[-1].long_run_weekday == goal.race_date.weekday()
+    if short is not None:
+        assert f"{short.needed_m / 1000:.0f} km" in short.sentence
+        assert short.later_day is None or short.later_day > last
 
 
 @pytest.mark.parametrize("weeks_away", [2, 17], ids=["too-soon", "too-far"])
@@ -147,16 +143,45 @@ def test_goal_dates_outside_4_to_16_weeks_are_refused(weeks_away: int) -> None:
 
 def test_a_three_to_one_block_cuts_every_fourth_week_by_the_chosen_amount() -> None:
     today = date(2026, 6, 7)  # a Sunday: the plan's first week is the week ending today
-    steady = [8000.0 if i % 7 in (1, 3, 5) else (16000.0 if i % 7 == 6 else 0.0) for i in range(84)]
-    acts = activities_from(today, steady, [0.0] * 84, 6.0)
-    history = history_of(acts, AthleteProfile(), today)
-    weeks = generate_plan(
+    steady = tuple(
+        8000.0 if i % 7 in (1, 3, 5) else (16000.0 if i % 7 == 6 else 0.0) for i in range(84)
+    )
+    case = Case(
+        today,
+        steady,
+        (0.0,) * 84,
+        6.0,
         VolumeGoal(60000.0, today + timedelta(weeks=11)),
-        start_state(history, today),
-        runner_model(acts, today),
         PlanSettings(build_weeks=3, recovery_cut=0.25),
     )
+    weeks = case.plan()
     types = [w.week_type for w in weeks]
     assert types[:8] == ["build"] * 3 + ["recovery"] + ["build"] * 3 + ["recovery"]
     assert weeks[3].target == pytest.approx(weeks[2].target * 0.75, abs=100)
     assert weeks[7].target == pytest.approx(weeks[6].target * 0.75, abs=100)
+    # After a recovery week the build returns to the week before it, then grows again.
+    assert weeks[4].target == weeks[2].target
+    assert weeks[5].target > weeks[4].target
+    assert "after recovery" in weeks[4].note
+
+
+def test_a_weekly_goal_ends_on_a_build_week_at_the_goal() -> None:
+    """A 3:1 block of 12 weeks would end on a recovery week; the goal week is a build week."""
+    today = date(2026, 6, 7)
+    steady = tuple(
+        6000.0 if i % 7 in (1, 3, 5) else (12000.0 if i % 7 == 6 else 0.0) for i in range(84)
+    )
+    case = Case(
+        today,
+        steady,
+        (0.0,) * 84,
+        6.0,
+        VolumeGoal(36000.0, today + timedelta(weeks=11)),
+        PlanSettings(build_weeks=3, recovery_cut=0.3),
+    )
+    weeks = case.plan()
+    assert len(weeks) == 12  # the 3:1 pattern alone would put a recovery week last
+    assert weeks[-1].week_type == "build"
+    assert weeks[-1].target == 36000.0
+    assert weeks[-1].note == "Goal week"
+    assert shortfall(case.goal, weeks, case.state(), case.model(), case.settings) is None

@@ -8,9 +8,12 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 from pipelines import plans
+from pipelines.cli import main
 from pipelines.db import connect
+from pipelines.plan_drafts import draft_plan
 from tests.conftest import APP, DEMO_END
-from training.planner.model import PlanWeek, monday_of
+from training.planner.edits import recovery_week_start
+from training.planner.model import PlanSettings, PlanWeek, RaceGoal, monday_of
 
 
 def _open(demo_db: Path) -> AppTest:
@@ -76,8 +79,10 @@ def test_insert_a_recovery_week_now_rewrites_the_plan(demo_db: Path) -> None:
     with connect(demo_db) as con:
         saved = plans.active_plan(con, 1)
     assert saved is not None
-    assert saved.weeks[0].week_type == "recovery"  # DEMO_END is a Tuesday: this week
-    assert saved.weeks[1].target == 40000.0
+    # "Now" is the week holding tomorrow: this week, or next week when today is a Sunday.
+    at_index = (recovery_week_start(DEMO_END) - start).days // 7
+    assert saved.weeks[at_index].week_type == "recovery"
+    assert saved.weeks[at_index + 1].target == weeks[at_index].target
 
 
 def test_deleting_a_plan_takes_the_confirming_click(demo_db: Path) -> None:
@@ -93,3 +98,44 @@ def test_deleting_a_plan_takes_the_confirming_click(demo_db: Path) -> None:
     with connect(demo_db) as con:
         assert plans.list_plans(con, 1) == []
     assert "No plan yet" in at.info[0].value
+
+
+def test_the_page_drafts_the_same_plan_as_the_command_line(demo_db: Path) -> None:
+    race = DEMO_END + timedelta(weeks=9)
+    at = _open(demo_db)
+    at.text_input(key="plan_name").set_value("From the page")
+    at.radio(key="plan_goal_kind").set_value("Race")
+    at.date_input(key="plan_goal_date").set_value(race)
+    at.number_input(key="plan_goal_km").set_value(21.1)
+    at.form_submit_button[0].click().run()
+    assert not at.exception
+    args = ["plan", "draft", "--race", race.isoformat(), "--distance-km", "21.1"]
+    assert main([*args, "--name", "From the CLI"]) == 0
+    with connect(demo_db) as con:
+        drafted = {p.name: p.weeks for p in plans.list_plans(con, 1)}
+    assert drafted["From the page"] == drafted["From the CLI"]
+
+
+def test_a_plan_out_of_reach_says_so_shows_its_race_and_names_its_taper(demo_db: Path) -> None:
+    race = DEMO_END + timedelta(days=22)  # two build weeks at most: short of a 17 km long run
+    with connect(demo_db) as con:
+        draft_plan(con, 1, DEMO_END, RaceGoal(race, 21097.5), PlanSettings(), "Too soon")
+    at = _open(demo_db)
+    assert not at.exception
+    assert f"race on {race:%a %d %b}" in at.subheader[0].value
+    shortfall = at.warning[0].value
+    assert "the 17 km long runs a half marathon calls for need about" in shortfall
+    weeks = [m.value for m in at.markdown if "km planned" in m.value]
+    assert any("**taper week" in w for w in weeks)
+    race_week = next(w for w in weeks if "**race week**" in w)
+    assert f"race {race:%a %d %b}: 21.1 km" in race_week
+    assert any(c.value.endswith("**Race 21.1 km**") for c in at.caption)
+    later = at.button(key="plan_later")
+    assert later.label.startswith("Draft it for ")
+    later.click().run()
+    assert not at.exception
+    with connect(demo_db) as con:
+        active = plans.active_plan(con, 1)
+    assert active is not None and active.name.startswith("Too soon, ")
+    assert active.goal_date is not None and active.goal_date > race
+    assert at.selectbox(key="plan_choice").value == active.id

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -51,7 +51,12 @@ def test_retention_rejects_bad_values(connected: Path, days: object) -> None:
 def test_first_sync_with_retention_lists_only_the_window_then_goes_incremental(
     fake: FakeStrava, connected: Path, settings: StravaSettings
 ) -> None:
-    fake.add_series(30, 1, datetime.now() - timedelta(hours=1), spacing=timedelta(days=1))
+    fake.add_series(
+        30,
+        1,
+        datetime.now(UTC).replace(tzinfo=None) - timedelta(hours=1),
+        spacing=timedelta(days=1),
+    )
     with connect(connected) as con:
         set_preferences(con, ATHLETE_ID, retention_days=10)
     first = sync(connected, settings)

@@ -64,16 +64,16 @@ def _log(
 ) -> SessionLog:
     when = MONDAY + timedelta(days=7 * (week - 1) + number % 7)
     return SessionLog(
-        number, when, week, (ExerciseLog("clamshell", level, 2, reps, 0.0, pain),), morning
+        number, when, week, (ExerciseLog("clamshell", level, 3, reps, 0.0, pain),), morning
     )
 
 
 def test_replay_progresses_then_holds_and_prescribes_the_earned_level() -> None:
     library = bundled_library()
     logs = [
-        _log(1, 1, 12, 2, Morning(settled=True)),  # below the top: hold at level 1
-        _log(2, 1, 15, 2, Morning(settled=True)),  # top reached, green: level 2
-        _log(3, 1, 15, 4, Morning(settled=True), level=2),  # amber: hold at level 2
+        _log(1, 1, 10, 2, Morning(settled=True)),  # below the top: hold at level 1
+        _log(2, 1, 12, 2, Morning(settled=True)),  # top reached, green: level 2
+        _log(3, 1, 12, 4, Morning(settled=True), level=2),  # amber: hold at level 2
     ]
     progress = replay(library, logs)
     assert [step.action for _, step in progress.history] == [
@@ -91,9 +91,9 @@ def test_replay_progresses_then_holds_and_prescribes_the_earned_level() -> None:
 
 def test_replay_regresses_when_weekly_pain_rises_two_weeks_running() -> None:
     logs = [
-        _log(1, 1, 15, 1, Morning(settled=True)),
-        _log(4, 2, 15, 2, Morning(settled=True), level=2),
-        _log(7, 3, 15, 3, Morning(settled=True), level=2),
+        _log(1, 1, 12, 1, Morning(settled=True)),
+        _log(4, 2, 12, 2, Morning(settled=True), level=2),
+        _log(7, 3, 12, 3, Morning(settled=True), level=2),
     ]
     progress = replay(bundled_library(), logs)
     last = progress.last_steps["clamshell"]

@@ -48,10 +48,32 @@ def test_lateral_hip_cautions_are_encoded_as_data() -> None:
     assert {"hip-lateral", "hip-front"} <= exercises["pigeon_pose"].avoid_with
 
 
+def test_buttock_pain_holds_back_deep_hip_flexion_under_load() -> None:
+    exercises = bundled_library().exercises
+    assert "buttock" in exercises["pigeon_pose"].avoid_with
+    assert "buttock" in exercises["single_leg_rdl"].avoid_early_with
+    assert "Goom" in exercises["single_leg_rdl"].source
+
+
+def test_every_rep_target_stays_in_the_acsm_range_the_plan_cites() -> None:
+    for exercise in bundled_library().exercises.values():
+        for level in exercise.levels:
+            assert level.reps is None or (level.reps[0] >= 8 and level.reps[1] <= 12), exercise.key
+
+
+@pytest.mark.parametrize("key", ["clamshell", "side_plank", "side_lying_hip_abduction"])
+def test_side_lying_cautions_cover_the_turn_on_the_sore_hip(key: str) -> None:
+    exercise = bundled_library().exercises[key]
+    assert all(level.per_side for level in exercise.levels)
+    text = " ".join(exercise.cautions)
+    assert "sore hip" in text
+    assert "side that does not hurt" not in text and "start on the other side" not in text
+
+
 def test_dose_text_and_timing() -> None:
     clamshell = bundled_library().exercises["clamshell"].level(2)
-    assert clamshell.dose_text() == "3 × 10-15 reps each side"
-    assert clamshell.seconds() == 3 * (2 * 15 * 3 + 45)
+    assert clamshell.dose_text() == "3 × 8-12 reps each side"
+    assert clamshell.seconds() == 3 * (2 * 12 * 3 + 45)
     plank = bundled_library().exercises["side_plank"].level(99)
     assert plank.dose_text() == "3 × 20-40 s hold each side"
 
@@ -114,6 +136,12 @@ cue = "c"
             + EXERCISE.format(kind="strength", dose="reps = [12, 8]"),
             "low <= high",
             id="inverted-range",
+        ),
+        pytest.param(
+            "".join(BASE.format(n=n) for n in (1, 2, 3))
+            + EXERCISE.format(kind="strength", dose="reps = [10, 15]"),
+            "within 8-12",
+            id="reps-outside-acsm-range",
         ),
         pytest.param(
             "".join(BASE.format(n=n) for n in (1, 2, 3)).replace('A = ["x"]', 'A = ["y"]', 1)

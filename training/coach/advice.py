@@ -1,40 +1,42 @@
-"""Today's recommendation: one of five kinds, the reasons behind it, the cap and the forecast.
+"""Today's recommendation: the kind of day, its reasons, the cap, this morning and the forecast.
 
-Order of precedence: a red flag always wins (see a clinician); then high fatigue or a long run
-of training days (rest); then pain above the model's limits (cross-train or walk, pain-free);
-then any caution, or a stressful day (easy run within the cap); otherwise train as planned.
+Every rule reads the same morning state (the end of yesterday; training.coach.morning); the
+order in which their results decide the day is in training.coach.decision.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date
-from typing import Any, Literal
+from typing import Any
 
 import pandas as pd
 
-from training.coach.cap import Cap, Forecast, easy_run, load_state, rest_forecast, todays_cap
-from training.coach.load_rules import load_warnings
+from training.coach.cap import Cap, EasyRun, easy_run, todays_cap
+from training.coach.decision import HEADLINES, NO_RUN_KINDS, Kind, choose_kind
+from training.coach.effort_rules import hard_effort_warning
+from training.coach.explain import (
+    cap_reason,
+    comeback_reason,
+    forecast_reason,
+    profile_note,
+    settling_note,
+)
+from training.coach.forecast import Forecast, rest_forecast
+from training.coach.load_rules import load_warnings, small_base_note
+from training.coach.morning import MorningState, dated, morning_state
 from training.coach.pain_rules import pain_warnings
 from training.coach.red_flags import red_flag_warnings
 from training.coach.warning import Warning, most_serious_first
 from training.coach.wellness_rules import stressed_today, wellness_warnings
+from training.planner.limits import longest_before, run_cap_m
 from training.profile import AthleteProfile
+from training.return_to_run import ReturnToRun, return_to_run
+from training.starting_fitness import estimate_starting_ctl
 
-Kind = Literal["see_clinician", "rest", "cross_train", "easy", "train"]
-KINDS: tuple[Kind, ...] = ("see_clinician", "rest", "cross_train", "easy", "train")
-MIN_EASY_MINUTES = 20  # below this an "easy run" is not worth the trip: rest instead (convention)
-NO_RUN_KINDS = frozenset({"see_clinician", "rest", "cross_train"})
-REST_IDS = frozenset({"form_very_low", "no_rest_day"})
-PAIN_IDS = frozenset({"pain_during_run", "pain_next_morning", "pain_trend_rising"})
-
-HEADLINES: dict[Kind, str] = {
-    "see_clinician": "Stop running and see a clinician",
-    "rest": "Rest today",
-    "cross_train": "Cross-train or walk today, pain-free",
-    "easy": "Easy run today, within the cap",
-    "train": "Train as planned",
-}
+RETURN_VARIANTS = frozenset({"between_returns", "walk_run", "return", "short_run", "easy"})
+ALWAYS_SHOWN = frozenset({"numbers_settling", "profile_heart_rates"})  # info notes worth a reason
 RECOVERY_PRACTICES = (
     "Protect your sleep tonight (7-9 h): extending sleep improved speed and reaction time in "
     "college athletes (Mah et al. 2011, Sleep 34(7):943-950).",
@@ -48,7 +50,7 @@ RECOVERY_PRACTICES = (
 
 @dataclass(frozen=True)
 class Advice:
-    """What today should be, why, how much, and when rest would make you fresh again."""
+    """What today should be, why, how much, this morning's numbers and the rest forecast."""
 
     day: date
     kind: Kind
@@ -57,6 +59,7 @@ class Advice:
     warnings: tuple[Warning, ...]
     cap: Cap
     forecast: Forecast
+    morning: MorningState
     practices: tuple[str, ...]
 
     def to_dict(self) -> dict[str, Any]:
@@ -64,69 +67,54 @@ class Advice:
         return {
             "date": self.day.isoformat(),
             "kind": self.kind,
+            "headline": self.headline,
             "cap": self.cap.to_dict(),
+            "morning": self.morning.to_dict(),
             "reasons": list(self.reasons),
             "warnings": [w.to_dict() for w in self.warnings],
             "forecast": self.forecast.to_dict(),
         }
 
 
-def choose_kind(warnings: list[Warning], cap: Cap, stressed: bool) -> Kind:
-    """The kind of day the warnings and cap allow (see the module docstring for the order)."""
-    if any(w.is_red_flag for w in warnings):
-        return "see_clinician"
-    ids = {w.id: w for w in warnings}
-    ratio = ids.get("load_ratio_high")
-    heavy_ratio = ratio is not None and ratio.severity == "high"
-    if REST_IDS & ids.keys() or heavy_ratio:
-        return "rest"
-    if any(w.id in PAIN_IDS and w.severity == "high" for w in warnings):
-        return "cross_train"
-    if cap.minutes < MIN_EASY_MINUTES:
-        return "rest"
-    if stressed or any(w.severity != "info" for w in warnings):
-        return "easy"
-    return "train"
+def longest_by_day(runs: pd.DataFrame, as_of: date) -> dict[date, float]:
+    """The longest run of each day up to `as_of`, in metres (the single-run rule's input)."""
+    if runs.empty:
+        return {}
+    frame = dated(runs)
+    frame = frame[frame["day"] <= as_of]
+    metres = pd.to_numeric(frame["distance_m"], errors="coerce").fillna(0.0)
+    longest: dict[date, float] = {}
+    for day, distance in zip(frame["day"], metres, strict=True):
+        longest[day] = max(longest.get(day, 0.0), float(distance))
+    return longest
 
 
-def _cap_reason(cap: Cap, kind: Kind, done_today: float) -> str:
-    if kind in NO_RUN_KINDS:
-        return "No running today, so the running cap is 0."
-    limit = "the load ratio ≤ 1.3" if cap.binding == "load_ratio" else "form above −30"
-    distance = "" if cap.km is None else f" ≈ {cap.km:.1f} km"
-    already = (
-        f"After what you have already done today (load {done_today:.0f}), the most you can add"
-        if done_today > 0
-        else "The most you can run today"
-    )
-    text = (
-        f"{already} and stay in band: load {cap.load:.0f}, about "
-        f"{cap.minutes} min easy{distance} (set by {limit})"
-    )
-    if cap.stress_adjusted:
-        text += ", 20% lower because today is a high-stress day"
-    if cap.max_single_run_m:
-        text += f"; keep any single run under {cap.max_single_run_m / 1000:.1f} km"
-    return text + "."
-
-
-def _forecast_reason(forecast: Forecast) -> str:
-    if forecast.days_to_both == 0:
-        return "Form and load ratio are both in range this morning."
-    if forecast.days_to_both is not None:
-        return (
-            f"With complete rest, form is back above −10 and the load ratio in 0.8-1.3 "
-            f"after {forecast.days_to_both} day{'s' if forecast.days_to_both != 1 else ''}."
-        )
-    form_days = forecast.days_to_form_ok
-    return (
-        "With complete rest, form is back above −10 after "
-        + (
-            f"{form_days} day{'s' if form_days != 1 else ''}"
-            if form_days is not None
-            else "more than two weeks"
-        )
-        + "; rest alone drops the load ratio below 0.8, so ease back in with short easy runs."
+def _warnings(
+    inputs: tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame],
+    profile: AthleteProfile,
+    state: MorningState,
+    run: EasyRun,
+    comeback: ReturnToRun | None,
+    races: Mapping[date, float | None],
+) -> list[Warning]:
+    daily, runs, pain, wellness = inputs
+    as_of = state.day
+    loads = load_warnings(daily, as_of, profile, runs, settling=state.settling)
+    if comeback is not None and comeback.small_base:
+        loads = [small_base_note(w) if w.id == "load_ratio_high" else w for w in loads]
+    if as_of in races:
+        loads = [w for w in loads if w.id != "load_ratio_low"]  # a taper is meant to be light
+    estimate = estimate_starting_ctl(daily) if state.settling else None
+    notes = [settling_note(state, estimate) if state.settling else None, profile_note(profile)]
+    return most_serious_first(
+        [
+            *red_flag_warnings(pain, runs, as_of),
+            *pain_warnings(pain, runs, as_of),
+            *loads,
+            *[w for w in [hard_effort_warning(runs, as_of, run, races)] if w is not None],
+            *wellness_warnings(wellness, daily, as_of),
+            *[w for w in notes if w is not None],
+        ]
     )
 
 
@@ -137,43 +125,65 @@ def build_advice(
     wellness: pd.DataFrame,
     profile: AthleteProfile,
     as_of: date,
+    races: Mapping[date, float | None] | None = None,
 ) -> Advice:
-    """Run every rule for `as_of` and turn the result into today's recommendation."""
-    warnings = most_serious_first(
-        [
-            *red_flag_warnings(pain, runs, as_of),
-            *pain_warnings(pain, runs, as_of),
-            *load_warnings(daily, as_of, profile, runs),
-            *wellness_warnings(wellness, daily, as_of),
-        ]
-    )
+    """Run every rule for the morning of `as_of` and turn the result into today's advice.
+
+    `runs` has date, distance_m, moving_time_s, load and optionally is_race; `races` maps the
+    race days of the active plan to their distance in metres (None when not set).
+    """
+    races = races or {}
+    state = morning_state(daily, as_of, profile)
+    run = easy_run(runs, as_of)
+    longest = longest_by_day(runs, as_of)
+    comeback = return_to_run(longest, as_of, state.chronic, run.load_per_km)
+    warnings = _warnings((daily, runs, pain, wellness), profile, state, run, comeback, races)
     stressed = stressed_today(wellness, as_of)
-    state = load_state(daily, as_of, profile)
-    days = pd.to_datetime(daily["date"]).dt.date if not daily.empty else pd.Series(dtype=object)
-    today_rows = daily[days == as_of] if not daily.empty else daily
-    longest = float(today_rows["longest_run_30d_m"].iloc[-1]) if not today_rows.empty else None
+    race_day = as_of in races
     cap = todays_cap(
-        state, profile, easy_run(runs, as_of), stressed=stressed, longest_30d_m=longest
+        state,
+        profile,
+        run,
+        single_run_limit_m=run_cap_m(longest, as_of),
+        first_run=longest_before(longest, as_of) <= 0,
+        stressed=stressed,
+        comeback=comeback,
+        ran_today=as_of in longest,
+        recovery_day=any(w.id == "hard_effort_yesterday" for w in warnings),
     )
-    forecast = rest_forecast(state, profile, as_of)
-    kind = choose_kind(warnings, cap, stressed)
-    if kind in NO_RUN_KINDS:
-        cap = replace(cap, load=0.0, minutes=0, km=None if cap.km is None else 0.0)
-    reasons = [w.message for w in warnings if w.severity != "info" or kind == "train"]
-    if kind == "rest" and state.done_today > 0 and cap.minutes < MIN_EASY_MINUTES:
-        reasons.append(
-            f"You have already trained today (load {state.done_today:.0f}); "
-            "the rest of the day is for recovery."
-        )
-    reasons += [_cap_reason(cap, kind, state.done_today), _forecast_reason(forecast)]
+    kind, variant = choose_kind(
+        warnings,
+        cap,
+        stressed=stressed,
+        race_day=race_day,
+        comeback=comeback,
+        done_today=state.done_today,
+    )
+    no_run = kind in NO_RUN_KINDS
+    if no_run:
+        cap = Cap(0.0, 0, 0.0, cap.binding, cap.single_run_limit_m, cap.stress_adjusted)
+    elif race_day:
+        distance = races[as_of]
+        km = None if distance is None else distance / 1000.0
+        cap = Cap(None, None, km, "race", cap.single_run_limit_m, False)
+    shown = [w.message for w in warnings if w.severity != "info" or w.id in ALWAYS_SHOWN]
+    reasons = shown if kind != "train" else [w.message for w in warnings]
+    if comeback is not None and variant in RETURN_VARIANTS:
+        reasons.append(comeback_reason(comeback, cap))
+    reasons.append(cap_reason(cap, no_run, state.done_today))
+    forecast = rest_forecast(state, profile)
+    said = None if race_day else forecast_reason(forecast, state, comeback=comeback is not None)
+    if said:
+        reasons.append(said)
     stress_noted = stressed or any(w.id.startswith("stress_sleep") for w in warnings)
     return Advice(
         day=as_of,
         kind=kind,
-        headline=HEADLINES[kind],
+        headline=HEADLINES[variant],
         reasons=tuple(reasons),
         warnings=tuple(warnings),
         cap=cap,
         forecast=forecast,
+        morning=state,
         practices=RECOVERY_PRACTICES if stress_noted else (),
     )

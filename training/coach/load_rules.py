@@ -1,7 +1,9 @@
-"""Load warnings: run spikes, weekly progression, load ratio, form, ramp, monotony, rest days.
+"""Load warnings: load ratio, form, ramp, monotony and rest days, with the running rules.
 
-Every rule reads one day (`as_of`) of a daily-metrics frame (the columns of
-training.fitness.daily_metrics) and, for the spike rule, the individual runs. The recovery-week
+Every rule reads one day of a daily-metrics frame (the columns of training.fitness.daily_metrics)
+and, for the spike rule, the individual runs. `load_warnings` reads them as of this morning
+(docs/science.md#fitness): the ratios, ramp, monotony and weekly totals at the end of yesterday,
+form as yesterday's fitness minus fatigue, so every number agrees with the Today card. The
 planner calls `load_warnings` on projected series too, so nothing here reads the clock.
 """
 
@@ -12,28 +14,17 @@ from datetime import date, timedelta
 import pandas as pd
 
 from training.bands import ACWR_CAUTION, ACWR_CAVEAT, ACWR_HIGH, ACWR_LOW, FORM_OPTIMAL
+from training.coach.morning import dated
+from training.coach.running_rules import spike_warning, weekly_progression_warning
 from training.coach.warning import Warning
-from training.fitness import LONGEST_RUN_WINDOW_DAYS
+from training.fitness import MONOTONY_CAP
 from training.profile import AthleteProfile
 
-SPIKE_REFERENCE_PCT = 110  # > 110 % of the longest run in 30 days; Frandsen et al. 2025 (5)
-SPIKE_SMALL_MAX_PCT = 130  # "small spike" > 10-30 %; Frandsen et al. 2025 (SCIENCE.md 5)
-SPIKE_MODERATE_MAX_PCT = 200  # "moderate spike" > 30-100 %; Frandsen et al. 2025 (SCIENCE.md 5)
-SPIKE_ACTIVE_DAYS = 7  # a spike stays on the Today page for the acute week after the run
-WEEKLY_PROGRESSION_MAX_PCT = 130  # > 30 % over two weeks; Nielsen et al. 2014 (SCIENCE.md 5)
 RAMP_MAX_PER_WEEK = 8.0  # CTL points/week; Friel "5-8 about right" (SCIENCE.md 2.4)
 MONOTONY_MAX = 2.0  # Foster 1998 (SCIENCE.md 4)
 DETRAINING_DAYS = 14  # ratio below 0.8 this many days in a row before the detraining note
 USUAL_DAYS = 28  # "usual" week = mean daily load of the chronic window × 7 (SCIENCE.md 3)
 
-FRANDSEN_2025 = (
-    "Frandsen et al. 2025, How much running is too much? BJSM 59(17):1203-1210, "
-    "doi:10.1136/bjsports-2024-109380"
-)
-NIELSEN_2014 = (
-    "Nielsen et al. 2014, Excessive progression in weekly running distance, JOSPT 44(10):739-747, "
-    "doi:10.2519/jospt.2014.5164"
-)
 GABBETT_2016 = (
     "Gabbett 2016, The training-injury prevention paradox, BJSM 50:273-280 (bands); "
     "Williams et al. 2017 (EWMA); Impellizzeri et al. 2020 (limits of the ratio)"
@@ -41,17 +32,6 @@ GABBETT_2016 = (
 PMC_FORM = "Coggan's Performance Manager (form = fitness - fatigue); intervals.icu form zones"
 FRIEL_RAMP = "Friel, The CTL ramp rate (5-8 fitness points a week is about right for most)"
 FOSTER_1998 = "Foster 1998, Monitoring training in athletes, Med Sci Sports Exerc 30(7):1164-1168"
-
-
-def _dated(frame: pd.DataFrame) -> pd.DataFrame:
-    """The frame with a python `day` column, whatever type `date` arrived as."""
-    if frame.empty:
-        return frame.assign(day=pd.Series(dtype=object))
-    return frame.assign(day=pd.to_datetime(frame["date"]).dt.date)
-
-
-def _short(day: date) -> str:
-    return f"{day:%a %d %b}"
 
 
 def _row(daily: pd.DataFrame, as_of: date) -> pd.Series | None:
@@ -66,96 +46,13 @@ def _value(row: pd.Series | None, column: str) -> float | None:
     return float(raw)
 
 
-def spike_band(distance_m: int, longest_m: int) -> str | None:
-    """Frandsen band of one run against the 30-day longest, in whole metres; None if ≤ 10 %."""
-    if longest_m <= 0 or distance_m * 100 <= longest_m * SPIKE_REFERENCE_PCT:
-        return None
-    if distance_m * 100 <= longest_m * SPIKE_SMALL_MAX_PCT:
-        return "small"
-    if distance_m * 100 <= longest_m * SPIKE_MODERATE_MAX_PCT:
-        return "moderate"
-    return "large"
+def load_ratio_warning(daily: pd.DataFrame, day: date) -> Warning | None:
+    """EWMA acute:chronic ratio above 1.3 (caution) or 1.5 (high) at the end of `day`.
 
-
-def spike_warning(runs: pd.DataFrame, as_of: date) -> Warning | None:
-    """The biggest single-run spike of the last 7 days (each run against its own 30 days before)."""
-    if runs.empty:
-        return None
-    dated = _dated(runs)
-    metres = dated.assign(m=dated["distance_m"].fillna(0).round().astype("int64"))
-    worst: tuple[float, date, int, int, str] | None = None
-    recent = metres[
-        (metres["day"] <= as_of) & (metres["day"] > as_of - timedelta(days=SPIKE_ACTIVE_DAYS))
-    ]
-    for day, distance in zip(recent["day"], recent["m"], strict=True):
-        before = metres[
-            (metres["day"] < day) & (metres["day"] >= day - timedelta(days=LONGEST_RUN_WINDOW_DAYS))
-        ]
-        longest = int(before["m"].max()) if not before.empty else 0
-        band = spike_band(int(distance), longest)
-        if band is None:
-            continue
-        ratio = distance / longest
-        if worst is None or ratio > worst[0]:
-            worst = (ratio, day, int(distance), longest, band)
-    if worst is None:
-        return None
-    _, day, distance, longest, band = worst
-    pct = (distance / longest - 1.0) * 100.0
-    ceiling_m = longest * SPIKE_REFERENCE_PCT // 100
-    return Warning(
-        id="run_spike",
-        severity="caution" if band == "small" else "high",
-        message=(
-            f"Your {distance / 1000:.1f} km run on {_short(day)} was {pct:.0f}% longer than your "
-            f"longest run in the 30 days before it ({longest / 1000:.1f} km): a {band} spike. "
-            "In a study of 5,200 runners, single runs more than 10% past the recent longest "
-            "were followed by more overuse injuries."
-        ),
-        numbers={
-            "run_date": day.isoformat(),
-            "distance_m": distance,
-            "longest_30d_m": longest,
-            "increase_pct": round(pct, 1),
-            "band": band,
-        },
-        action=(
-            f"Give it a few easy days, and keep single runs within 10% of your recent longest "
-            f"(about {ceiling_m / 1000:.1f} km for now) while you build."
-        ),
-        source=FRANDSEN_2025,
-    )
-
-
-def weekly_progression_warning(daily: pd.DataFrame, as_of: date) -> Warning | None:
-    """Running distance of the last 7 days more than 30 % above the 7 days before (context)."""
-    window = daily[(daily["day"] <= as_of) & (daily["day"] > as_of - timedelta(days=14))]
-    if window["day"].nunique() < 14:
-        return None
-    split = as_of - timedelta(days=7)
-    this_m = round(float(window.loc[window["day"] > split, "distance_m"].sum()))
-    prev_m = round(float(window.loc[window["day"] <= split, "distance_m"].sum()))
-    if prev_m <= 0 or this_m * 100 <= prev_m * WEEKLY_PROGRESSION_MAX_PCT:
-        return None
-    pct = (this_m / prev_m - 1.0) * 100.0
-    return Warning(
-        id="weekly_distance_jump",
-        severity="info",
-        message=(
-            f"You ran {this_m / 1000:.1f} km in the last 7 days, {pct:.0f}% more than the 7 days "
-            f"before ({prev_m / 1000:.1f} km). Novice runners who added more than 30% over two "
-            "weeks had more distance-related injuries (hip, knee and shin among them); the "
-            "evidence is modest, so treat this as context."
-        ),
-        numbers={"last_7d_m": this_m, "previous_7d_m": prev_m, "increase_pct": round(pct, 1)},
-        action="Hold this week's volume rather than adding more next week.",
-        source=NIELSEN_2014,
-    )
-
-
-def load_ratio_warning(daily: pd.DataFrame, as_of: date) -> Warning | None:
-    """EWMA acute:chronic ratio above 1.3 (caution) or 1.5 (high), worded as load vs usual."""
-    row = _row(daily, as_of)
+    Worded as load against the runner's usual, and as a reason for easy days: on its own the
+    ratio never grounds a runner (docs/science.md#acwr).
+    """
+    row = _row(daily, day)
     ratio = _value(row, "acwr")
     if ratio is None or ratio <= ACWR_CAUTION:
         return None
@@ -174,10 +71,28 @@ def load_ratio_warning(daily: pd.DataFrame, as_of: date) -> Warning | None:
             "well_above": ACWR_HIGH,
         },
         action=(
-            "Keep the next days easy and shorter until the ratio is back under 1.3; "
-            "the cap below shows how much fits today."
+            "Keep today to a short easy run or cross-training, and the next days easy, so the "
+            "ratio settles back under 1.3."
+            if well
+            else "Keep today easy and within the cap, and the next days easy too, so the ratio "
+            "stops climbing."
         ),
         source=GABBETT_2016,
+    )
+
+
+def small_base_note(warning: Warning) -> Warning:
+    """The ratio warning on a running base too small for a ratio to mean anything: info only."""
+    return Warning(
+        id=warning.id,
+        severity="info",
+        message=(
+            warning.message + " Your usual load is still very small, so a single easy run moves "
+            "this ratio a lot; while you build back up the single-run limit guides you instead."
+        ),
+        numbers=warning.numbers,
+        action="Keep to the return-to-run cap below; the ratio will settle as your base grows.",
+        source=warning.source,
     )
 
 
@@ -204,19 +119,29 @@ def detraining_warning(daily: pd.DataFrame, as_of: date) -> Warning | None:
     )
 
 
-def form_warning(daily: pd.DataFrame, as_of: date) -> Warning | None:
-    """Form this morning at or below −30: fatigue far above fitness (high-fatigue zone)."""
+def form_warning(daily: pd.DataFrame, as_of: date, *, settling: bool = False) -> Warning | None:
+    """Form this morning at or below −30: fatigue far above fitness (high-fatigue zone).
+
+    While the numbers are settling (under ~6 weeks of history without a starting fitness)
+    fitness still reads too low, so the rule is a caution rather than a reason to rest.
+    """
     row = _row(daily, as_of)
     form = _value(row, "tsb")
     if form is None or form > FORM_OPTIMAL:
         return None
+    settling_text = (
+        " Your history is still short, so fitness starts near 0 and form reads lower than it "
+        "really is; take this as a sign to keep today easy, not as a reason to rest."
+        if settling
+        else ""
+    )
     return Warning(
         id="form_very_low",
-        severity="high",
+        severity="caution" if settling else "high",
         message=(
             f"Form this morning is {form:+.0f} (fitness {_value(row, 'ctl') or 0:.0f}, fatigue "
             f"{_value(row, 'atl') or 0:.0f}): at −30 or below, fatigue is well above what your "
-            "fitness absorbs. That is the high-fatigue zone, not a productive one."
+            "fitness absorbs. That is the high-fatigue zone, not a productive one." + settling_text
         ),
         numbers={
             "form": round(form, 1),
@@ -224,7 +149,11 @@ def form_warning(daily: pd.DataFrame, as_of: date) -> Warning | None:
             "ctl": round(_value(row, "ctl") or 0.0, 1),
             "atl": round(_value(row, "atl") or 0.0, 1),
         },
-        action="Rest or keep it very easy until form is back above −30; the forecast shows when.",
+        action=(
+            "Keep it easy and short today; a starting fitness (Settings) settles the numbers."
+            if settling
+            else "Rest or keep it very easy until form is back above −30; the forecast shows when."
+        ),
         source=PMC_FORM,
     )
 
@@ -268,8 +197,14 @@ def monotony_warning(daily: pd.DataFrame, as_of: date) -> Warning | None:
         id="monotony_high",
         severity="info" if light else "caution",
         message=(
-            f"Training monotony over the last 7 days is {value:.2f} (above 2.0): your days are "
-            "very alike, with little contrast between hard and easy." + context
+            (
+                f"Training monotony over the last 7 days is at its ceiling ({value:.0f}): every "
+                "day carried the same load, with no contrast between hard and easy."
+                if value >= MONOTONY_CAP
+                else f"Training monotony over the last 7 days is {value:.2f} (above 2.0): your "
+                "days are very alike, with little contrast between hard and easy."
+            )
+            + context
         ),
         numbers={
             "monotony": round(value, 2),
@@ -283,17 +218,28 @@ def monotony_warning(daily: pd.DataFrame, as_of: date) -> Warning | None:
     )
 
 
+def training_days(daily: pd.DataFrame) -> pd.Series:
+    """Per row, whether the day counts as a training day for the no-rest-day rule.
+
+    Endurance sessions of 20 minutes or more (runs and cross-training) make a training day;
+    walks, strength, mobility and yoga add load but keep a rest day. Frames without the
+    in-memory `endurance_sessions` column (stored or projected metrics) count run days.
+    """
+    column = daily["endurance_sessions"] if "endurance_sessions" in daily else daily["run_count"]
+    return pd.to_numeric(column, errors="coerce").fillna(0) > 0
+
+
 def no_rest_warning(daily: pd.DataFrame, as_of: date, limit: int) -> Warning | None:
-    """`limit` or more training days in a row; today counts only once it has load."""
+    """`limit` or more training days in a row; today counts only once it is a training day."""
     window = daily[daily["day"] <= as_of].sort_values("day")
-    loads = pd.to_numeric(window["load"], errors="coerce").fillna(0.0).tolist()
+    trained = training_days(window).tolist()
     days = window["day"].tolist()
-    if days and days[-1] == as_of and loads[-1] <= 0:
-        loads, days = loads[:-1], days[:-1]
+    if days and days[-1] == as_of and not trained[-1]:
+        trained, days = trained[:-1], days[:-1]
     streak = 0
     expected = days[-1] if days else None
-    for day, load in zip(reversed(days), reversed(loads), strict=True):
-        if load <= 0 or day != expected:
+    for day, was_training in zip(reversed(days), reversed(trained), strict=True):
+        if not was_training or day != expected:
             break
         streak += 1
         expected = day - timedelta(days=1)
@@ -303,8 +249,9 @@ def no_rest_warning(daily: pd.DataFrame, as_of: date, limit: int) -> Warning | N
         id="no_rest_day",
         severity="caution",
         message=(
-            f"You have trained {streak} days in a row (your limit is {limit}). Adaptation "
-            "happens in recovery; a full rest day lets fatigue fall faster than any easy session."
+            f"You have trained {streak} days in a row (your limit is {limit}; walks, strength "
+            "and mobility sessions do not count). Adaptation happens in recovery; a full rest "
+            "day lets fatigue fall faster than any easy session."
         ),
         numbers={"days_in_a_row": streak, "limit": limit},
         action="Make today a rest day (walking and mobility are fine).",
@@ -313,19 +260,32 @@ def no_rest_warning(daily: pd.DataFrame, as_of: date, limit: int) -> Warning | N
 
 
 def load_warnings(
-    daily: pd.DataFrame, as_of: date, profile: AthleteProfile, runs: pd.DataFrame
+    daily: pd.DataFrame,
+    as_of: date,
+    profile: AthleteProfile,
+    runs: pd.DataFrame,
+    *,
+    settling: bool = False,
 ) -> list[Warning]:
-    """Every load warning active on `as_of`, most serious first within the load rules' order."""
-    dated = _dated(daily)
-    found = [
-        spike_warning(runs, as_of),
-        load_ratio_warning(dated, as_of) if not dated.empty else None,
-        form_warning(dated, as_of) if not dated.empty else None,
-        ramp_warning(dated, as_of) if not dated.empty else None,
-        monotony_warning(dated, as_of) if not dated.empty else None,
-        no_rest_warning(dated, as_of, profile.no_rest_days_limit) if not dated.empty else None,
-        weekly_progression_warning(dated, as_of) if not dated.empty else None,
-        detraining_warning(dated, as_of) if not dated.empty else None,
-    ]
+    """Every load warning active on the morning of `as_of`, most serious first.
+
+    Ratios, ramp, monotony and weekly totals are read at the end of yesterday; form is this
+    morning's; spikes and the rest-day streak include what today already holds.
+    """
+    frame = dated(daily)
+    if frame.empty:
+        found = [spike_warning(runs, as_of)]
+    else:
+        morning = as_of - timedelta(days=1)
+        found = [
+            spike_warning(runs, as_of),
+            load_ratio_warning(frame, morning),
+            form_warning(frame, as_of, settling=settling),
+            ramp_warning(frame, morning),
+            monotony_warning(frame, morning),
+            no_rest_warning(frame, as_of, profile.no_rest_days_limit),
+            weekly_progression_warning(frame, morning),
+            detraining_warning(frame, morning),
+        ]
     warnings = [w for w in found if w is not None]
     return sorted(warnings, key=lambda w: -w.rank)

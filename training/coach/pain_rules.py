@@ -6,6 +6,7 @@ no entry for a site counts as no pain there: runners log pain when they have it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 from itertools import pairwise
 
@@ -18,6 +19,7 @@ RUN_PAIN_ACCEPTABLE_MAX = 5  # 4-5/10 acceptable, > 5 not (Silbernagel et al. 20
 MORNING_SAFE_MAX = 2  # 0-2/10 is the model's "safe" zone (Silbernagel 2007 figure; SCIENCE.md 6.6)
 PAIN_ACTIVE_DAYS = 7  # a pain reading guides the coming week's runs
 TREND_WEEKS = 3  # "must not rise week to week": three 7-day windows, two rises (6.6)
+TREND_MIN_RISE = 2.0  # 2 points on 0-10 is a clinically important change; Farrar et al. 2001
 MORNING_MOMENTS = ("next-morning", "at-rest")  # readings taken away from a run
 
 SILBERNAGEL_2007 = (
@@ -178,27 +180,38 @@ def next_morning_warning(mornings: pd.DataFrame, as_of: date) -> Warning | None:
     )
 
 
+def rising_trend(weekly: Sequence[float]) -> bool:
+    """Weekly means rising two weeks running by 2 points or more in all (no gaps).
+
+    Small drifts such as 1.0 → 1.5 → 2.0 are within what a 0-10 rating moves by itself; a
+    2-point change is the smallest that matters to patients (Farrar et al. 2001, Pain
+    94(2):149-158; docs/science.md#pain-monitoring). Today and the Strength page share this.
+    """
+    tail = list(weekly[-TREND_WEEKS:])
+    if len(tail) < TREND_WEEKS or any(pd.isna(v) for v in tail):
+        return False
+    climbing = all(a < b for a, b in pairwise(tail))
+    return climbing and tail[-1] - tail[0] >= TREND_MIN_RISE
+
+
 def trend_warning(pain: pd.DataFrame, as_of: date) -> Warning | None:
-    """Mean weekly pain at a site rising two weeks running (three 7-day windows)."""
+    """Mean weekly pain at a site rising two weeks running by 2+ points (three 7-day windows)."""
     recent = pain[(pain["day"] <= as_of) & (pain["day"] > as_of - timedelta(days=7 * TREND_WEEKS))]
     if recent.empty:
         return None
     weeks_back = recent["day"].map(lambda d: (as_of - d).days // 7)
     means = recent.assign(week=weeks_back).groupby(["place", "week"])["score"].mean().unstack()
     for place, row in means.iterrows():
-        raw = [row.get(w) for w in range(TREND_WEEKS - 1, -1, -1)]
-        if any(v is None or pd.isna(v) for v in raw):
-            continue
-        values = [float(v) for v in raw if v is not None]
-        if all(a < b for a, b in pairwise(values)):
+        values = [float(row.get(w, float("nan"))) for w in range(TREND_WEEKS - 1, -1, -1)]
+        if rising_trend(values):
             shown = [round(v, 1) for v in values]
             return Warning(
                 id="pain_trend_rising",
                 severity="high",
                 message=(
-                    f"Your {place} pain has risen two weeks running (weekly average "
-                    f"{shown[0]} → {shown[1]} → {shown[2]}/10). The pain-monitoring model "
-                    "asks that pain does not build from week to week."
+                    f"Your {place} pain has risen two weeks running, by 2 points or more "
+                    f"(weekly average {shown[0]} → {shown[1]} → {shown[2]}/10). The "
+                    "pain-monitoring model asks that pain does not build from week to week."
                 ),
                 numbers={
                     "site": str(place),
@@ -207,7 +220,7 @@ def trend_warning(pain: pd.DataFrame, as_of: date) -> Warning | None:
                     "this_week": shown[2],
                 },
                 action="Step back to the load of two weeks ago or less until the trend turns.",
-                source=SILBERNAGEL_2007,
+                source=SILBERNAGEL_2007 + "; Farrar et al. 2001 (a 2-point change matters)",
             )
     return None
 

@@ -1,9 +1,17 @@
-"""Red flags (SCIENCE.md 7.4): signs that need a clinician, which override every training advice.
+"""Red flags (docs/science.md#red-flags): signs that need a clinician, above every other advice.
 
-Rest and night pain: a reading at rest or at night counts as a red flag when it is 5/10 or more,
-or when it comes back on two or more days within a week (pain that persists away from running,
-as in the NHS "continuous pain, including at night" criterion). A single mild reading is a note
-to watch, not a red flag: an ache on the evening after a long run is common and settles.
+- A warning sign the runner ticked (can't bear weight, fever, a hot or swollen joint, locking,
+  numbness, pain on hopping, night or rest pain) is always a red flag.
+- Pain at rest or at night is a red flag when it is 5/10 or more; when it is at the front of the
+  hip or groin and began with running (a femoral neck stress fracture shows as exercise-related
+  groin pain that progresses to pain at night); or when it is continuous: logged both at rest
+  and at night, on each of three days in a row (the NHS "continuous pain, including at night
+  and when not weight bearing").
+- Pain not settled by the morning after each of the last two runs.
+
+Lower rest or night pain elsewhere is a pain-rule caution with an explanation: a night ache on
+the outside of the hip, typical of irritated gluteal tendons, is managed by load, not by a
+referral on sight.
 """
 
 from __future__ import annotations
@@ -16,8 +24,10 @@ from training.coach.pain_rules import dated, mornings_after_runs, prepare
 from training.coach.warning import RED_FLAG_PREFIX, Number, Warning
 
 RED_FLAG_WINDOW_DAYS = 14  # a reported red flag stays on for two weeks after the last report
-REST_PAIN_RED_SCORE = 5  # rest/night pain at "moderate" or worse (NRS bands; SCIENCE.md 6.5)
-REST_PAIN_RED_DAYS = 2  # rest/night pain on this many days within 7 is persistent
+REST_PAIN_RED_SCORE = 5  # rest/night pain at "moderate" or worse; docs/science.md#red-flags
+CONTINUOUS_DAYS = 3  # at rest and at night, every day for 3 days: continuous (our reading of NHS)
+BEGAN_WITH_RUNNING_DAYS = 28  # running in the 4 weeks before: "began with running" (convention)
+GROIN_SITES = frozenset({"hip-front"})  # exercise-related groin pain: docs/science.md#red-flags
 NOT_SETTLING_RUNS = 2  # pain not settled within 24 h after two consecutive runs (7.4)
 REST_MOMENTS = ("at-rest", "at-night")
 
@@ -35,6 +45,14 @@ RED_FLAG_SOURCES = (
     "Hip red flags in primary care (GPonline) and NHS Gloucestershire hip pathway; "
     "Robertson & Wood 2017, femoral neck stress fractures in sport, Sports Med Int Open 1:E58-E68"
 )
+GLUTEAL_SOURCES = (
+    "Grimaldi & Fearon 2015, gluteal tendinopathy, JOSPT 45(11):910-922; Mellor et al. 2018 "
+    "(LEAP), BMJ 361:k1662; when to escalate: GPonline and NHS hip red-flag lists"
+)
+DERIVED_WORDS = {  # the flags the rules derive, in the words of FLAG_WORDS
+    "rest_pain": "your pain at rest or at night needs a clinician's assessment",
+    "pain_not_settling": "your pain has not settled by the morning after your last runs",
+}
 STOP_AND_SEE = (
     "Stop running and see a clinician (GP or sports physiotherapist) promptly. Go the same day "
     "(urgent care or A&E) if you cannot bear weight, have a fever, or this followed a fall."
@@ -90,8 +108,51 @@ def reported_flags(pain: pd.DataFrame, as_of: date) -> list[Warning]:
     return warnings
 
 
-def rest_pain_warning(pain: pd.DataFrame, as_of: date) -> Warning | None:
-    """Pain at rest or at night: a red flag when ≥ 5/10 or on 2+ days in a week, else a note."""
+def _began_with_running(pain: pd.DataFrame, runs: pd.DataFrame, place: str, day: date) -> bool:
+    """A run, or pain logged at this place during or after a run, in the 4 weeks before `day`."""
+    start = day - timedelta(days=BEGAN_WITH_RUNNING_DAYS)
+    run_days = dated(runs)["day"] if not runs.empty else pd.Series(dtype=object)
+    ran = bool(((run_days >= start) & (run_days <= day)).any())
+    run_pain = pain[
+        (pain["place"] == place)
+        & pain["moment"].isin(("during-run", "after-run"))
+        & (pain["day"] >= start)
+        & (pain["day"] <= day)
+    ]
+    return ran or not run_pain.empty
+
+
+def _continuous(readings: pd.DataFrame, as_of: date) -> bool:
+    """Rest and night readings, and a reading on each of three days in a row up to `as_of`."""
+    days = set(readings["day"])
+    last = max(days)
+    streak = [last - timedelta(days=i) for i in range(CONTINUOUS_DAYS)]
+    both = set(readings["moment"]) >= set(REST_MOMENTS)
+    return both and all(d in days for d in streak) and as_of - last <= timedelta(days=1)
+
+
+def _outer_hip_caution(top: pd.Series, days: int, numbers: dict[str, Number]) -> Warning:
+    return Warning(
+        id="pain_at_rest",
+        severity="caution",
+        message=(
+            f"You logged {top['place']} pain at rest or at night (up to {int(top['score'])}/10, "
+            f"on {days} day{'s' if days != 1 else ''} this week). A night ache on the outside "
+            "of the hip, often when lying on that side, is typical of irritated gluteal tendons: "
+            "it settles with load management rather than needing a referral on sight."
+        ),
+        numbers=numbers,
+        action=(
+            "Hold your running where it is (no increases) and keep runs easy and flat; avoid "
+            "lying on that side (a pillow between the knees helps) and crossing your legs. See "
+            "a clinician if it reaches 5/10, stays with you day and night, or moves to the groin."
+        ),
+        source=GLUTEAL_SOURCES,
+    )
+
+
+def rest_pain_warning(pain: pd.DataFrame, runs: pd.DataFrame, as_of: date) -> Warning | None:
+    """Pain at rest or at night in the last 7 days: a red flag per 7.4, else a caution."""
     recent = pain[
         pain["moment"].isin(REST_MOMENTS)
         & (pain["score"] > 0)
@@ -100,40 +161,62 @@ def rest_pain_warning(pain: pd.DataFrame, as_of: date) -> Warning | None:
     ]
     if recent.empty:
         return None
-    days = int(recent["day"].nunique())
-    top = recent.sort_values(["score", "day"]).iloc[-1]
-    score = int(top["score"])
-    red = score >= REST_PAIN_RED_SCORE or days >= REST_PAIN_RED_DAYS
-    numbers: dict[str, Number] = {
-        "site": str(top["place"]),
-        "max_score": score,
-        "days_in_last_7": days,
-    }
-    if not red:
-        return Warning(
-            id="pain_at_rest",
-            severity="caution",
-            message=(
-                f"You logged {top['place']} pain at rest or at night ({score}/10) on "
-                f"{top['day']:%a %d %b}. Once, and mild, this is usually an ache that settles."
-            ),
-            numbers=numbers,
-            action=(
-                "Keep an eye on it: if it comes back on another day this week or reaches "
-                "5/10, stop running and see a clinician."
-            ),
-            source=RED_FLAG_SOURCES,
-        )
+    worst: tuple[int, Warning] | None = None
+    for place, readings in recent.groupby("place", sort=False):
+        top = readings.sort_values(["score", "day"]).iloc[-1]
+        score, days = int(top["score"]), int(readings["day"].nunique())
+        numbers: dict[str, Number] = {
+            "site": str(place),
+            "max_score": score,
+            "days_in_last_7": days,
+        }
+        why = None
+        if score >= REST_PAIN_RED_SCORE:
+            why = f"at {score}/10 it is more than an ache that settles"
+        elif top["site"] in GROIN_SITES and _began_with_running(pain, runs, str(place), top["day"]):
+            why = "groin pain at rest in a runner can come from a bone stress injury"
+        elif _continuous(readings, as_of):
+            why = "it is there at rest and at night, day after day"
+        if why is not None:
+            found = (2, _rest_pain_flag(top, days, why, numbers))
+        elif top["site"] == "hip-lateral":
+            found = (1, _outer_hip_caution(top, days, numbers))
+        else:
+            found = (1, _mild_rest_pain(top, days, numbers))
+        if worst is None or found[0] > worst[0]:
+            worst = found
+    return None if worst is None else worst[1]
+
+
+def _rest_pain_flag(top: pd.Series, days: int, why: str, numbers: dict[str, Number]) -> Warning:
     return Warning(
         id=_flag_id("rest_pain"),
         severity="high",
         message=(
             f"You logged {top['place']} pain at rest or at night on {days} day"
-            f"{'s' if days != 1 else ''} this week (up to {score}/10). Pain that persists away "
-            "from running, or wakes you at night, needs a clinician's assessment."
+            f"{'s' if days != 1 else ''} this week (up to {int(top['score'])}/10): {why}. "
+            "Pain like this away from running needs a clinician's assessment before more running."
         ),
         numbers=numbers,
         action=STOP_AND_SEE,
+        source=RED_FLAG_SOURCES,
+    )
+
+
+def _mild_rest_pain(top: pd.Series, days: int, numbers: dict[str, Number]) -> Warning:
+    return Warning(
+        id="pain_at_rest",
+        severity="caution",
+        message=(
+            f"You logged {top['place']} pain at rest or at night (up to {int(top['score'])}/10, "
+            f"on {days} day{'s' if days != 1 else ''} this week). Mild and not constant, this "
+            "is usually an ache that settles as load is held steady."
+        ),
+        numbers=numbers,
+        action=(
+            "Hold your running where it is (no increases) and keep it easy. Stop running and "
+            "see a clinician if it reaches 5/10 or stays with you day and night."
+        ),
         source=RED_FLAG_SOURCES,
     )
 
@@ -178,12 +261,28 @@ def not_settling_warning(pain: pd.DataFrame, runs: pd.DataFrame, as_of: date) ->
     )
 
 
+def flag_key(warning: Warning) -> str:
+    """The red flag's own key: a ticked answer (`numbness`) or a derived one (`rest_pain`)."""
+    return warning.id.removeprefix(f"{RED_FLAG_PREFIX}_")
+
+
+def flag_words(key: str) -> str:
+    """What a red flag is about, in a few plain words (for the Strength plan's referral)."""
+    return FLAG_WORDS.get(key) or DERIVED_WORDS.get(key) or key.replace("_", " ")
+
+
 def red_flag_warnings(pain: pd.DataFrame, runs: pd.DataFrame, as_of: date) -> list[Warning]:
-    """Every red flag (and the mild rest-pain note) active on `as_of`, urgent first."""
+    """Every red flag (and the rest-pain caution) active on `as_of`, urgent first.
+
+    Today and the Strength page both read this, over the same 14-day window.
+    """
     ready = prepare(pain)
     if ready.empty:
         return []
-    found: list[Warning | None] = [*reported_flags(ready, as_of), rest_pain_warning(ready, as_of)]
+    found: list[Warning | None] = [
+        *reported_flags(ready, as_of),
+        rest_pain_warning(ready, runs, as_of),
+    ]
     if not runs.empty:
         found.append(not_settling_warning(ready, runs, as_of))
     warnings = [w for w in found if w is not None]

@@ -14,6 +14,7 @@ from datetime import date, timedelta
 import pandas as pd
 
 from training.bands import ACWR_CAUTION, FORM_OPTIMAL
+from training.coach.morning import dated, yesterday_row
 from training.coach.warning import Warning
 
 BASELINE_DAYS = 28  # the runner's own 28-day baseline (SCIENCE.md 6.1)
@@ -77,16 +78,17 @@ def item_status(wellness: pd.DataFrame, item: str, as_of: date) -> ItemStatus | 
 
 
 def high_load(daily: pd.DataFrame, as_of: date) -> bool:
-    """Load above the usual band (ratio > 1.3) or form in the high-fatigue zone (≤ −30)."""
+    """This morning: load above the usual band (ratio > 1.3) or form at −30 or below."""
     if daily.empty:
         return False
-    rows = daily[pd.to_datetime(daily["date"]).dt.date == as_of]
-    if rows.empty:
-        return False
-    row = rows.iloc[-1]
-    ratio, form = row.get("acwr"), row.get("tsb")
+    frame = dated(daily)
+    yesterday = yesterday_row(frame, as_of)
+    today = frame[frame["day"] == as_of]
+    ratio = None if yesterday is None else yesterday.get("acwr")
+    form = None if today.empty else today.iloc[-1].get("tsb")
     return bool(
-        (pd.notna(ratio) and ratio > ACWR_CAUTION) or (pd.notna(form) and form <= FORM_OPTIMAL)
+        (ratio is not None and pd.notna(ratio) and ratio > ACWR_CAUTION)
+        or (form is not None and pd.notna(form) and form <= FORM_OPTIMAL)
     )
 
 

@@ -24,6 +24,7 @@ from training.fitness import (
     RAMP_DAYS,
     daily_frame,
     ewma_lambda,
+    foster_monotony,
     pmc_coefficient,
 )
 from training.profile import AthleteProfile
@@ -117,7 +118,7 @@ def project(history: pd.DataFrame, future: pd.DataFrame, profile: AthleteProfile
         rolling = np.where(
             history_ok & (before.to_numpy() > 0), acute_mean / before.to_numpy(), np.nan
         )
-        monotony = np.where(week_sd > 1e-9, week_mean / week_sd, np.nan)
+    monotony = foster_monotony(week_mean, week_sd)
     tail = slice(n_hist, None)
     out = future[DAY_COLUMNS].copy()
     out.insert(0, "athlete_id", profile.athlete_id)

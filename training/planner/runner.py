@@ -9,6 +9,7 @@ their usual cross-training, which the projection keeps as it is.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -39,15 +40,29 @@ class RunnerModel:
     cross_load_by_weekday: tuple[float, ...] = (0.0,) * 7
     runs_seen: int = 0  # how many real runs the model rests on (0 = defaults)
 
-    def run_weekdays(self, runs: int, long_day: int | None = None) -> list[int]:
-        """The weekdays of `runs` runs: the long-run day plus the most used other days, sorted."""
+    def run_weekdays(
+        self, runs: int, long_day: int | None = None, allowed: Iterable[int] | None = None
+    ) -> list[int]:
+        """The weekdays of `runs` runs among `allowed` (default: all), sorted.
+
+        The long-run day and the runner's usual days come first; days the runner does not
+        usually run fill the rest, avoiding back-to-back days where the week leaves room.
+        """
         long_day = self.long_run_weekday if long_day is None else long_day
-        order = [long_day] + [d for d in (*self.day_order, *DEFAULT_DAY_ORDER) if d != long_day]
+        free = set(range(7) if allowed is None else allowed)
+        wanted = max(0, min(runs, MAX_RUNS_PER_WEEK, len(free)))
         chosen: list[int] = []
-        for day in order:
-            if day not in chosen:
+        for day in (long_day, *self.day_order):
+            if day in free and day not in chosen and len(chosen) < wanted:
                 chosen.append(day)
-        return sorted(chosen[: max(0, min(runs, MAX_RUNS_PER_WEEK))])
+        for spaced in (True, False):
+            for day in DEFAULT_DAY_ORDER:
+                if len(chosen) >= wanted or day not in free or day in chosen:
+                    continue
+                if spaced and any((day - other) % 7 in (1, 6) for other in chosen):
+                    continue
+                chosen.append(day)
+        return sorted(chosen)
 
     def seconds_for(self, distance_m: float) -> float:
         """Moving time of a run at the runner's usual pace."""

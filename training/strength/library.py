@@ -9,6 +9,7 @@ from typing import Any
 KINDS = ("isometric", "strength", "mobility")
 SECONDS_PER_REP = 3  # 1 s up, 2 s down: the slow tempo the steps ask for
 REST_BETWEEN_SETS_S = 45  # short rests suit low-load endurance and novice strength sets
+REP_RANGE = (8, 12)  # novice loads of 8-12 RM; ACSM position stand (Ratamess et al. 2009)
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,8 @@ def _level(number: int, raw: dict[str, Any], where: str) -> Level:
     reps, hold = _pair(raw.get("reps"), where), _pair(raw.get("hold_s"), where)
     if (reps is None) == (hold is None):
         raise ValueError(f"{where}: give exactly one of reps or hold_s")
+    if reps is not None and not REP_RANGE[0] <= reps[0] <= reps[1] <= REP_RANGE[1]:
+        raise ValueError(f"{where}: reps must stay within {REP_RANGE[0]}-{REP_RANGE[1]}")
     return Level(
         number,
         str(raw["name"]),

@@ -2,29 +2,22 @@
 
 Adapted from the Silbernagel et al. 2007 pain-monitoring model (SCIENCE.md 6.6 and 7.3). The
 model comes from Achilles tendinopathy; using it for hip strengthening is clinical convention.
+The rising-pain rule and the red flags are the coach's own (training.coach), so the Strength
+page and Today never disagree.
 """
 
 from __future__ import annotations
 
-import itertools
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from training.coach.pain_rules import rising_trend
+from training.coach.red_flags import flag_words
+
 PROGRESS_MAX_PAIN = 3  # progress only at ≤ 3/10 during exercise; SCIENCE.md 7.3 / 6.6 "green"
 ACCEPTABLE_MAX_PAIN = 5  # above 5/10 is "red" in the pain-monitoring model; Silbernagel 2007
-RISING_WEEKS = 2  # pain rising two weeks running is "red"; SCIENCE.md 6.6
-
-RED_FLAGS = {  # stored in pain_entries.red_flags; SCIENCE.md 7.4
-    "cant_bear_weight": "can't put weight on the leg",
-    "swelling_heat": "a hot or swollen joint",
-    "locking_catching": "locking or catching in the hip",
-    "numbness": "numbness or weakness in the leg",
-    "fever_unwell": "fever or feeling unwell",
-    "pain_on_hopping": "pain on hopping",
-    "night_rest_pain": "pain at night or at rest",
-}
 REFERRAL_TEXT = (
     "Stop the strength plan and see a clinician promptly: the same day if you have a fever, "
     "cannot bear weight, or the pain started after a fall."
@@ -80,17 +73,9 @@ def weekly_means(values_by_week: dict[int, list[float]], weeks: Iterable[int]) -
     ]
 
 
-def rising(weekly: Sequence[float], weeks: int = RISING_WEEKS) -> bool:
-    """True when the last `weeks` week-on-week changes were all increases (no gaps)."""
-    tail = list(weekly[-(weeks + 1) :])
-    if len(tail) < weeks + 1 or any(math.isnan(v) for v in tail):
-        return False
-    return all(later > earlier for earlier, later in itertools.pairwise(tail))
-
-
 def trend(weekly: Sequence[float]) -> str:
-    """'rising', 'settling' or 'stable' from weekly pain means (rising needs two weeks running)."""
-    if rising(weekly):
+    """'rising', 'settling' or 'stable' from weekly pain means (rising as the coach defines it)."""
+    if rising_trend(weekly):
         return "rising"
     known = [v for v in weekly if not math.isnan(v)]
     if len(known) >= 2 and known[-1] < known[-2]:
@@ -99,6 +84,5 @@ def trend(weekly: Sequence[float]) -> str:
 
 
 def red_flag_reasons(flags: Iterable[str]) -> list[str]:
-    """Plain-words reasons for the red flags present, in a stable order."""
-    present = set(flags)
-    return [text for key, text in RED_FLAGS.items() if key in present]
+    """Plain-words reasons for the red flags present (reported or derived), in a stable order."""
+    return [flag_words(key) for key in sorted(set(flags))]

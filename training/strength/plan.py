@@ -138,10 +138,28 @@ def session_seconds(library: Library, keys: Iterable[str], *, hardest: bool) -> 
     return total
 
 
+def deferred_exercises(library: Library, pain: PainProfile, template: str) -> list[str]:
+    """Exercises an earlier phase's template held back for this pain site, in template order."""
+    found: list[str] = []
+    for number in range(1, LATE_PHASE):
+        spec = library.phase(number)
+        for key in spec.a if template == "A" else spec.b:
+            if pain.site in library.exercises[key].avoid_early_with and key not in found:
+                found.append(key)
+    return found
+
+
 def fit_session(library: Library, pain: PainProfile, phase: int, template: str) -> tuple[str, ...]:
-    """Template exercises trimmed to ≤ 25 min at any level, topped up to ≥ 15 min from reserve."""
+    """Template exercises trimmed to ≤ 25 min at any level, topped up to ≥ 15 min from reserve.
+
+    In the last phase, exercises held back earlier for the pain site join the session of the
+    same letter (first, so trimming keeps them): a deferral is a delay, not a removal.
+    """
     spec = library.phase(phase)
     keys = allowed_exercises(library, pain, phase, spec.a if template == "A" else spec.b)
+    if phase == LATE_PHASE:
+        held = [k for k in deferred_exercises(library, pain, template) if k not in keys]
+        keys = held + keys
     while keys and session_seconds(library, keys, hardest=True) > SESSION_MAX_S:
         keys.pop()
     for extra in allowed_exercises(library, pain, phase, spec.reserve):

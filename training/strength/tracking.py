@@ -7,8 +7,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from training.coach.pain_rules import rising_trend
 from training.strength.library import Exercise, Level, Library
-from training.strength.pain import Morning, rising, weekly_means
+from training.strength.pain import Morning, weekly_means
 from training.strength.plan import PlannedSession
 from training.strength.progression import ExerciseLog, ExerciseState, Step, decide
 
@@ -60,7 +61,7 @@ def replay(library: Library, logs: Iterable[SessionLog]) -> Progress:
     for session in sorted(logs, key=lambda s: (s.done_on, s.number)):
         pain_by_week[session.week].append(float(session.max_pain))
         weekly = weekly_means(pain_by_week, range(1, session.week + 1))
-        pain_rising = rising(weekly)
+        pain_rising = rising_trend(weekly)
         for log in session.exercises:
             exercise = library.exercises.get(log.key)
             if exercise is None:
