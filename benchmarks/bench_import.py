@@ -1,17 +1,32 @@
-"""Activities per second for importing a generated 3,000-activity Strava export with files."""
+"""Importing a generated 3,000-activity Strava export with files: time, cores, memory, floor.
+
+Each import runs in a fresh process, so its peak memory is its own (and its workers'). The
+bare-parse floor is timed in the same run over the same files, and the first import is given
+as a ratio to it divided by the cores (1.0: every core parsing all the time), and to the same
+bare parse split over as many processes as the import uses, which gets the same share of a
+machine others are busy on as the import does.
+"""
 
 from __future__ import annotations
 
 import gzip
+import multiprocessing
+import os
 import random
 import tempfile
 import time
 import zipfile
 from datetime import UTC, datetime, timedelta
+from multiprocessing.queues import Queue
 from pathlib import Path
+from typing import Any
 
+from benchmarks.memory import TreePeak, own_peak_mib
+from benchmarks.parse_floor import bare_parse_seconds, parallel_bare_parse_seconds
 from pipelines.db import connect
 from pipelines.imports.export import read_export
+from pipelines.imports.memo import load_memo
+from pipelines.imports.parallel import worker_count
 from pipelines.imports.store import write_import
 from tests.imports.builders import HEADER_94, csv_bytes
 from tests.imports.fit_encoder import FitActivity, encode
@@ -74,28 +89,77 @@ def build_export(path: Path, count: int = ACTIVITIES) -> dict[str, int]:
     return kinds
 
 
+def _cpu_seconds() -> float:
+    """CPU time of this process and of its finished children (the import's workers)."""
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
+
+
+def _import(archive: str, db: str, results: Queue[dict[str, Any]]) -> None:
+    """One import as the CLI runs it (memo, read, write), measured from inside its process."""
+    started, cpu = time.perf_counter(), _cpu_seconds()
+    with TreePeak() as tree:
+        parsed = read_export(archive, memo=load_memo(db))
+        read_s = time.perf_counter() - started
+        with connect(db) as con:
+            report = write_import(con, parsed, timezone="Europe/London")
+    seconds = time.perf_counter() - started
+    cpu_s = _cpu_seconds() - cpu
+    results.put({
+        "seconds": seconds, "read_s": read_s, "report": report, "cpu_s": cpu_s,
+        "main_mib": own_peak_mib(), "tree_mib": tree.peak_mib,
+    })  # fmt: skip
+
+
+def _measured_import(archive: Path, db: Path) -> dict[str, Any]:
+    context = multiprocessing.get_context("spawn")
+    results: Queue[dict[str, Any]] = context.Queue()
+    process = context.Process(target=_import, args=(str(archive), str(db), results))
+    process.start()
+    found = results.get()
+    process.join()
+    return found
+
+
+def _line(label: str, run: dict[str, Any]) -> str:
+    report = run["report"]
+    return (
+        f"   {label}: {report.read:,} activities in {run['seconds']:.1f} s = "
+        f"{report.read / run['seconds']:.0f} activities/s, {run['cpu_s']:.1f} CPU s on "
+        f"{run['cpu_s'] / run['seconds']:.2f} cores (read {run['read_s']:.1f} s, write + "
+        f"metrics {run['seconds'] - run['read_s']:.1f} s; {report.files_read:,} files read, "
+        f"{report.files_unchanged:,} unchanged)\n"
+        f"     peak memory: {run['tree_mib']:.0f} MiB for the import process and its "
+        f"{worker_count()} workers together ({run['main_mib']:.0f} MiB the import process alone)"
+    )
+
+
 def main() -> None:
-    """Build the export, then time reading it and writing it (first import, then a re-import)."""
+    """Build the export; time a first import, the bare-parse floor and an unchanged re-import."""
     with tempfile.TemporaryDirectory() as tmp:
-        archive = Path(tmp) / "export.zip"
+        archive, db = Path(tmp) / "export.zip", Path(tmp) / "bench.duckdb"
         started = time.perf_counter()
         kinds = build_export(archive)
         size_mb = archive.stat().st_size / 2**20
         print(f"   built {ACTIVITIES:,} activities ({kinds}), {size_mb:.0f} MiB ZIP "
               f"in {time.perf_counter() - started:.0f} s")  # fmt: skip
-        for label in ("first import", "re-import"):
-            started = time.perf_counter()
-            parsed = read_export(archive)
-            read_s = time.perf_counter() - started
-            with connect(Path(tmp) / "bench.duckdb") as con:
-                report = write_import(con, parsed, timezone="Europe/London")
-            total_s = time.perf_counter() - started
-            print(
-                f"   {label}: {report.read:,} activities in {total_s:.1f} s = "
-                f"{report.read / total_s:.0f} activities/s (read {read_s:.1f} s, "
-                f"write + metrics {total_s - read_s:.1f} s; {report.added:,} new, "
-                f"{report.unchanged:,} unchanged)"
-            )
+        first = _measured_import(archive, db)
+        print(_line("first import", first))
+        cpu = time.process_time()
+        floor_s, files = bare_parse_seconds(archive)
+        floor_cpu_s = time.process_time() - cpu
+        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
+        parallel_s = parallel_bare_parse_seconds(archive, worker_count())
+        print(
+            f"   bare-parse floor: {files:,} files in {floor_s:.1f} s ({floor_cpu_s:.1f} CPU s) "
+            f"on one core, {parallel_s:.1f} s split over {worker_count()} processes\n"
+            f"     first import = {first['seconds'] / (floor_s / cores):.2f} x (floor / {cores} "
+            f"cores) in wall time, {first['seconds'] / parallel_s:.2f} x the split bare parse; "
+            f"its CPU time = {first['cpu_s'] / floor_cpu_s:.2f} x the floor's"
+        )
+        again = _measured_import(archive, db)
+        print(_line("re-import", again))
+        print(f"   re-import / first import = {100 * again['seconds'] / first['seconds']:.1f} %")
 
 
 if __name__ == "__main__":

@@ -1,4 +1,8 @@
-"""Requests and seconds for a 2,000-activity first sync against the local fake Strava (HTTPS)."""
+"""Requests and seconds for first syncs (450 and 2,000 activities) against the local fake Strava.
+
+Each backfill starts with an access token about to expire, so the token refresh is part of the
+count; the count the sync reports is printed beside the count the fake server saw.
+"""
 
 from __future__ import annotations
 
@@ -16,7 +20,7 @@ from pipelines.strava.sync import sync
 from pipelines.strava.tokens import Tokens
 from tests.strava.fake_strava import ATHLETE_ID, CLIENT_ID, CLIENT_SECRET, FakeStrava
 
-ACTIVITIES = 2000
+BACKFILLS = (450, 2000)
 END = datetime(2026, 11, 20, 7, 0)
 ENV = (
     "STRAVA_API_URL",
@@ -28,7 +32,12 @@ ENV = (
 )
 
 
-def _run(tmp: Path) -> None:
+def _floor(count: int) -> int:
+    """Token refresh, /athlete, /athlete/zones and the pages; an empty last page on a multiple."""
+    return 3 + math.ceil(count / 200) + (1 if count % 200 == 0 else 0)
+
+
+def _backfill(tmp: Path, count: int) -> None:
     with FakeStrava(tmp) as fake:
         saved = {name: os.environ.get(name) for name in ENV}
         os.environ.update(
@@ -42,9 +51,10 @@ def _run(tmp: Path) -> None:
         )
         os.environ.pop("STRAVA_REFRESH_TOKEN", None)
         try:
-            db = tmp / "bench.duckdb"
+            db = tmp / f"bench-{count}.duckdb"
             migrate(db)
             grant = fake.grant()
+            expiring = int(time.time()) + 60  # inside the refresh margin: the sync refreshes
             store_connection(
                 db,
                 Tokens(
@@ -52,26 +62,27 @@ def _run(tmp: Path) -> None:
                     "Bench Runner",
                     grant.access_token,
                     grant.refresh_token,
-                    int(grant.expires_at),
+                    expiring,
                     frozenset(grant.scopes),
                 ),
                 fake.state.athlete,
             )
-            fake.add_series(ACTIVITIES, 1, END)
+            fake.add_series(count, 1, END)
             fake.reset_log()
             started = time.perf_counter()
             report = sync(db, load_settings())
             seconds = time.perf_counter() - started
             print(
-                f"   backfill of {report.fetched} activities: {len(fake.requests())} requests "
-                f"(bound ceil(N/200)+4 = {math.ceil(ACTIVITIES / 200) + 4}), {seconds:.2f} s"
+                f"   backfill of {report.fetched:,} activities: {len(fake.requests())} requests "
+                f"seen by Strava, {report.requests} reported (floor ceil(N/200)+3"
+                f"{'+1' if count % 200 == 0 else ''} = {_floor(count)}), {seconds:.2f} s"
             )
             fake.reset_log()
             started = time.perf_counter()
-            sync(db, load_settings())
+            idle = sync(db, load_settings())
             print(
-                f"   incremental sync with nothing new: {len(fake.requests())} requests, "
-                f"{time.perf_counter() - started:.2f} s"
+                f"   incremental sync with nothing new: {len(fake.requests())} requests seen, "
+                f"{idle.requests} reported, {time.perf_counter() - started:.2f} s"
             )
         finally:
             for name, value in saved.items():
@@ -82,6 +93,7 @@ def _run(tmp: Path) -> None:
 
 
 def main() -> None:
-    """Print requests and seconds for a backfill, then for a no-op incremental sync."""
-    with tempfile.TemporaryDirectory() as tmp:
-        _run(Path(tmp))
+    """Print requests and seconds for each backfill, then for a no-op incremental sync."""
+    for count in BACKFILLS:
+        with tempfile.TemporaryDirectory() as tmp:
+            _backfill(Path(tmp), count)

@@ -17,6 +17,7 @@ from pipelines.athletes import validate_profile_value
 from pipelines.errors import InvalidEntry
 from pipelines.imports.export import Progress, read_export, read_paths, read_uploads
 from pipelines.imports.local_path import import_path
+from pipelines.imports.memo import Memo, load_memo
 from pipelines.imports.models import ImportReport, ParsedImport, UnreadableExport
 from pipelines.imports.store import write_import
 from pipelines.imports.timezones import machine_timezone
@@ -24,7 +25,7 @@ from training.vocabulary import DEMO
 
 SUMMARY_KEY = "import_summary"
 FILE_TYPES = ["zip", "fit", "gz", "gpx", "tcx"]
-Reader = Callable[[Progress], ParsedImport]
+Reader = Callable[[Progress, Memo], ParsedImport]
 
 
 def _headline(report: ImportReport) -> str:
@@ -35,6 +36,12 @@ def _headline(report: ImportReport) -> str:
         f"Imported {report.read} activities{span}: {report.added} new, {report.updated} "
         f"updated, {report.unchanged} already up to date; {report.with_heart_rate} with "
         f"heart-rate samples. Local times use {report.timezone} where a file had none."
+        + (
+            f" {report.files_unchanged} files were unchanged since your last import, so they "
+            "were not read again."
+            if report.files_unchanged
+            else ""
+        )
     )
 
 
@@ -76,7 +83,7 @@ def _run_import(ctx: PageContext | None, read: Reader, zone: str) -> None:
     athletes_before = len(data.athletes(path))
     try:
         valid_zone = str(validate_profile_value("timezone", zone))
-        parsed = read(progress)
+        parsed = read(progress, load_memo(path))
     except UnreadableExport as exc:
         bar.empty()
         st.error(f"Nothing was imported: {exc}. Your data is unchanged.")
@@ -111,11 +118,11 @@ def _run_import(ctx: PageContext | None, read: Reader, zone: str) -> None:
 def _from_uploads(files: Sequence[UploadedFile]) -> Reader:
     """A ZIP is moved to a temporary file and read from disk; watch files are small."""
 
-    def read(progress: Progress) -> ParsedImport:
+    def read(progress: Progress, memo: Memo) -> ParsedImport:
         if len(files) == 1 and files[0].name.lower().endswith(".zip"):
             with uploads.on_disk(files[0]) as archive:
-                return read_export(archive, progress)
-        return read_uploads([(f.name, f.getvalue()) for f in files], progress)
+                return read_export(archive, progress, memo)
+        return read_uploads([(f.name, f.getvalue()) for f in files], progress, memo)
 
     return read
 
@@ -123,8 +130,8 @@ def _from_uploads(files: Sequence[UploadedFile]) -> Reader:
 def _from_path(text: str) -> Reader:
     """The export or files at a path the runner typed, checked before anything is read."""
 
-    def read(progress: Progress) -> ParsedImport:
-        return read_paths([import_path(text)], progress)
+    def read(progress: Progress, memo: Memo) -> ParsedImport:
+        return read_paths([import_path(text)], progress, memo)
 
     return read
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from pipelines.athletes import validate_profile_value
 from pipelines.db import connect
 from pipelines.imports.export import read_paths
+from pipelines.imports.memo import load_memo
 from pipelines.imports.models import ImportReport, ParsedImport, UnreadableExport
 from pipelines.imports.store import profile_timezone, write_import
 from pipelines.imports.timezones import machine_timezone
@@ -80,13 +81,24 @@ def _summary(report: ImportReport, source: str) -> str:
         f"Imported {report.read} activities{span} for athlete {report.athlete_id} from {source}: "
         f"{report.added} new, {report.updated} updated, {report.unchanged} unchanged; "
         f"{report.with_heart_rate} with heart-rate samples. Time zone: {report.timezone}."
+        + _files_line(report)
+    )
+
+
+def _files_line(report: ImportReport) -> str:
+    """How many activity files were read, when some were skipped as unchanged."""
+    if not report.files_unchanged:
+        return ""
+    return (
+        f" Read {report.files_read} activity files; {report.files_unchanged} were unchanged "
+        "since the last import and not read again."
     )
 
 
 def run(args: argparse.Namespace) -> int:
     source = " ".join(str(p) for p in args.paths)
     try:
-        parsed = read_paths(args.paths, _Progress())
+        parsed = read_paths(args.paths, _Progress(), load_memo(args.db))
     except UnreadableExport as exc:
         print(f"error: nothing imported: {exc}", file=sys.stderr)
         return EXIT_UNREADABLE

@@ -1,48 +1,43 @@
-"""Read a whole import (export or loose files) into memory; nothing here touches the database.
+"""Read what a runner hands in: a Strava export (ZIP or folder), or loose activity files.
 
-A corrupt or unsupported activity file is reported and skipped, and the row keeps the summary
-numbers from activities.csv. A broken ZIP or an unreadable activities.csv raises
-UnreadableExport before anything is written.
+Nothing here touches the database.
+Activity files are streamed to the readers a few at a time, and one the memo holds unchanged
+is not read at all. A corrupt or unsupported activity file is reported and skipped, and the
+row keeps the summary numbers from activities.csv. A broken ZIP or an unreadable
+activities.csv raises UnreadableExport before anything is written.
 """
 
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import os
-from collections.abc import Callable, Iterable, Sequence
-from pathlib import Path, PurePath
+from collections.abc import Iterator, Sequence
+from pathlib import Path
 from typing import BinaryIO
 
 from pipelines.errors import InvalidEntry
 from pipelines.imports import sport_names
 from pipelines.imports.activities_csv import ExportRow, read_activities_csv
-from pipelines.imports.files import (
-    content_id,
-    is_activity_file,
-    unpack,
-)
+from pipelines.imports.files import is_activity_file
+from pipelines.imports.loose import read_loose_files
+from pipelines.imports.memo import NO_MEMO, Memo
 from pipelines.imports.models import (
     ActivityFile,
+    Fingerprint,
     ImportedActivity,
     ParsedImport,
+    Progress,
+    ReadFile,
     Skipped,
     UnreadableExport,
     UnreadableFile,
+    quiet,
 )
-from pipelines.imports.parallel import parse_files
+from pipelines.imports.parallel import Item, Result, parse_files
 from pipelines.imports.sources import CSV_NAME, ExportSource, open_export
 
-Progress = Callable[[int, int, str], None]  # (done, total, what is being read)
-FALLBACK_SPORT = "Workout"
 KEPT = "the summary from activities.csv was kept"
-UNSUPPORTED = "unsupported file type (we read .fit, .gpx and .tcx, optionally .gz, and export ZIPs)"
-ALLOWED_PATHS = "one Strava export (ZIP or folder), or any number of .fit/.fit.gz/.gpx/.tcx files"
-
-
-def _quiet(done: int, total: int, label: str) -> None:
-    """The default progress callback: say nothing."""
 
 
 def _athlete(source: ExportSource) -> tuple[int | None, str | None, str | None]:
@@ -67,7 +62,7 @@ def _merge(row: ExportRow, found: ActivityFile | None) -> ImportedActivity:
         row.sport_type
         or (found.sport_type if found else None)
         or sport_names.joined_words(row.display_type)
-        or FALLBACK_SPORT
+        or sport_names.FALLBACK_SPORT
     )
 
     def pick(mine: float | None, theirs: str) -> float | None:
@@ -92,37 +87,75 @@ def _merge(row: ExportRow, found: ActivityFile | None) -> ImportedActivity:
     )
 
 
+def _fingerprints(
+    source: ExportSource, rows: list[ExportRow], memo: Memo
+) -> tuple[dict[str, Result], list[tuple[str, int, Fingerprint]], int]:
+    """Results known without reading (missing files, unchanged ones), the files to read, and
+    how many were unchanged."""
+    known: dict[str, Result] = {}
+    unchanged = 0
+    todo: dict[str, tuple[str, int, Fingerprint]] = {}
+    for row in rows:
+        name = row.filename
+        if not name or name in known or name in todo:
+            continue
+        try:
+            fingerprint = source.fingerprint(name)
+        except UnreadableFile as exc:
+            known[name] = str(exc)
+            continue
+        earlier = memo.lookup(row.activity_id, name, fingerprint)
+        if earlier is None:
+            todo[name] = (name, row.activity_id, fingerprint)
+        else:
+            known[name] = earlier
+            unchanged += 1
+    return known, list(todo.values()), unchanged
+
+
 def read_export(
-    target: str | os.PathLike[str] | BinaryIO, progress: Progress = _quiet
+    target: str | os.PathLike[str] | BinaryIO, progress: Progress = quiet, memo: Memo = NO_MEMO
 ) -> ParsedImport:
-    """Every activity of a Strava export (ZIP or folder), joined to its file through Filename."""
+    """Every activity of a Strava export (ZIP or folder), joined to its file through Filename.
+
+    Files the memo holds unchanged are not read again; the others are streamed to the readers.
+    """
     with open_export(target) as source:
         data = source.read_csv(CSV_NAME)
         if data is None:
             raise UnreadableExport("the export has no activities.csv")
         table = read_activities_csv(data)
         athlete_id, name, sex = _athlete(source)
-        skipped = list(table.skipped)
-        files: list[tuple[str, bytes]] = []
-        for row in table.rows:
-            if row.filename:
+        results, todo, unchanged = _fingerprints(source, table.rows, memo)
+        settled, total = len(results), len(results) + len(todo)
+        progress(settled, total, CSV_NAME)
+        unread: set[str] = set()
+
+        def contents() -> Iterator[Item]:
+            for file_name, _, _ in todo:
                 try:
-                    files.append((row.filename, source.read(row.filename)))
+                    yield file_name, source.read(file_name)
                 except UnreadableFile as exc:
-                    skipped.append(Skipped(row.filename, f"{exc}; {KEPT}"))
-    total = len(files)
-    progress(0, total, CSV_NAME)
-    found: dict[str, ActivityFile] = {}
-    results = parse_files(files, lambda done, label: progress(done, total, label))
-    for (file_name, _), result in zip(files, results, strict=True):
-        if isinstance(result, str):
-            skipped.append(Skipped(file_name, f"{result}; {KEPT}"))
-        else:
-            found[file_name] = result
+                    unread.add(file_name)
+                    yield file_name, str(exc)
+
+        read: list[ReadFile] = []
+        parsed = parse_files(contents(), len(todo))
+        for done, ((file_name, activity_id, fingerprint), (_, result)) in enumerate(
+            zip(todo, parsed, strict=True), start=settled + 1
+        ):
+            results[file_name] = result
+            progress(done, total, file_name)
+            if file_name not in unread:
+                read.append(ReadFile(activity_id, file_name, fingerprint, result))
+    skipped = list(table.skipped)
     activities: list[ImportedActivity] = []
     for row in table.rows:
+        found = results.get(row.filename or "")
+        if isinstance(found, str):
+            skipped.append(Skipped(str(row.filename), f"{found}; {KEPT}"))
         try:
-            activities.append(_merge(row, found.get(row.filename or "")))
+            activities.append(_merge(row, found if isinstance(found, ActivityFile) else None))
         except ValueError as exc:
             skipped.append(Skipped(f"activity {row.activity_id}", str(exc)))
     unique = {a.id: a for a in reversed(activities)}  # the first row of a repeated id wins
@@ -132,48 +165,12 @@ def read_export(
         athlete_id=athlete_id,
         athlete_name=name,
         athlete_sex=sex,
+        read=read,
+        unchanged=unchanged,
     )
 
 
-def read_loose_files(
-    files: Iterable[tuple[str, bytes]], progress: Progress = _quiet, total: int = 0
-) -> ParsedImport:
-    """Activities from single files; each gets a stable negative id from its content."""
-    skipped: list[Skipped] = []
-    unpacked: list[tuple[str, bytes]] = []
-    for name, data in files:
-        try:
-            if not is_activity_file(name):
-                raise UnreadableFile(UNSUPPORTED)
-            _, content = unpack(name, data)
-        except UnreadableFile as exc:
-            skipped.append(Skipped(name, str(exc)))
-            continue
-        plain = name[:-3] if name.lower().endswith(".gz") else name
-        unpacked.append((plain, content))
-    count = max(total, len(unpacked))
-    progress(0, count, "")
-    results = parse_files(unpacked, lambda done, label: progress(done, count, label))
-    activities: dict[int, ImportedActivity] = {}
-    for (name, content), found in zip(unpacked, results, strict=True):
-        if isinstance(found, str):
-            skipped.append(Skipped(name, found))
-            continue
-        activity_id = content_id(content)
-        activities.setdefault(activity_id, ImportedActivity(
-            id=activity_id, source="file", name=found.name or PurePath(name).name.split(".")[0],
-            sport_type=found.sport_type or FALLBACK_SPORT, start_utc=found.start_utc,
-            utc_offset_s=found.utc_offset_s, distance_m=found.distance_m,
-            moving_time_s=found.moving_time_s, elapsed_time_s=found.elapsed_time_s,
-            elevation_gain_m=found.elevation_gain_m, average_heartrate=found.average_heartrate,
-            max_heartrate=found.max_heartrate, perceived_exertion=None,
-            hr_histogram=found.hr_histogram,
-            raw={"file": PurePath(name).name, "sha256": hashlib.sha256(content).hexdigest()},
-        ))  # fmt: skip
-    return ParsedImport(
-        activities=sorted(activities.values(), key=lambda a: a.start_utc), skipped=skipped,
-        source_kind="file",
-    )  # fmt: skip
+ALLOWED_PATHS = "one Strava export (ZIP or folder), or any number of .fit/.fit.gz/.gpx/.tcx files"
 
 
 def _is_export(path: Path) -> bool:
@@ -182,7 +179,9 @@ def _is_export(path: Path) -> bool:
     return path.suffix.lower() == ".zip"
 
 
-def read_paths(paths: Sequence[Path], progress: Progress = _quiet) -> ParsedImport:
+def read_paths(
+    paths: Sequence[Path], progress: Progress = quiet, memo: Memo = NO_MEMO
+) -> ParsedImport:
     """One Strava export (ZIP or folder), or any number of activity files and folders of them."""
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
@@ -191,7 +190,7 @@ def read_paths(paths: Sequence[Path], progress: Progress = _quiet) -> ParsedImpo
     if exports and len(paths) > 1:
         raise InvalidEntry("PATH", ALLOWED_PATHS, " ".join(str(p) for p in paths))
     if exports:
-        return read_export(exports[0], progress)
+        return read_export(exports[0], progress, memo)
     files = [
         f
         for p in paths
@@ -199,14 +198,16 @@ def read_paths(paths: Sequence[Path], progress: Progress = _quiet) -> ParsedImpo
             [f for f in sorted(p.rglob("*")) if is_activity_file(f.name)] if p.is_dir() else [p]
         )
     ]
-    return read_loose_files(((f.name, f.read_bytes()) for f in files), progress, len(files))
+    return read_loose_files(((f.name, f.read_bytes()) for f in files), progress, len(files), memo)
 
 
-def read_uploads(uploads: Sequence[tuple[str, bytes]], progress: Progress = _quiet) -> ParsedImport:
+def read_uploads(
+    uploads: Sequence[tuple[str, bytes]], progress: Progress = quiet, memo: Memo = NO_MEMO
+) -> ParsedImport:
     """Files uploaded in the app: one export ZIP, or any number of activity files."""
     zips = [data for name, data in uploads if name.lower().endswith(".zip")]
     if zips and len(uploads) > 1:
         raise InvalidEntry("upload", ALLOWED_PATHS, ", ".join(name for name, _ in uploads))
     if zips:
-        return read_export(io.BytesIO(zips[0]), progress)
-    return read_loose_files(uploads, progress, len(uploads))
+        return read_export(io.BytesIO(zips[0]), progress, memo)
+    return read_loose_files(uploads, progress, len(uploads), memo)

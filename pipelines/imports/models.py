@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
+
+Progress = Callable[[int, int, str], None]  # (files done, files in all, what is being read)
+
+
+def quiet(done: int, total: int, label: str) -> None:
+    """The default progress callback: say nothing."""
 
 
 class UnreadableFile(ValueError):
@@ -30,6 +38,29 @@ class ActivityFile:
     average_heartrate: float | None = None
     max_heartrate: float | None = None
     hr_histogram: dict[int, float] = field(default_factory=dict)  # seconds spent at each bpm
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """Size and CRC-32 of a file's bytes as stored (what a ZIP's directory lists per member)."""
+
+    size_bytes: int
+    crc32: int
+
+    @classmethod
+    def of(cls, data: bytes) -> Fingerprint:
+        """The fingerprint of bytes at hand (a file in a folder, an uploaded file)."""
+        return cls(len(data), zlib.crc32(data))
+
+
+@dataclass(frozen=True)
+class ReadFile:
+    """One file read during an import, remembered with its rows (pipelines.imports.memo)."""
+
+    activity_id: int
+    file_name: str
+    fingerprint: Fingerprint
+    result: ActivityFile | str  # what the file said, or why it could not be read
 
 
 @dataclass(frozen=True)
@@ -71,6 +102,8 @@ class ParsedImport:
     athlete_name: str | None = None
     athlete_sex: str | None = None
     source_kind: str = "strava_export"
+    read: list[ReadFile] = field(default_factory=list)  # files read (decoded) this time
+    unchanged: int = 0  # files not read again: the memo held them unchanged
 
 
 @dataclass(frozen=True)
@@ -87,3 +120,5 @@ class ImportReport:
     first_date: datetime | None
     last_date: datetime | None
     with_heart_rate: int
+    files_read: int = 0
+    files_unchanged: int = 0

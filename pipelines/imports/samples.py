@@ -8,19 +8,26 @@ MAX_SAMPLE_GAP_S. The load engine then scores the histogram per sample (training
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import datetime, timedelta
+from typing import TypeVar
 
 MAX_SAMPLE_GAP_S = 10.0  # Garmin smart recording logs at most ~every 8 s while moving
 MIN_BPM, MAX_BPM = 30, 240  # outside this a reading is a strap dropout or noise
 
+Moment = TypeVar("Moment", datetime, float)  # a time, or seconds on any fixed scale
 
-def hr_histogram(samples: Iterable[tuple[datetime, float | None]]) -> dict[int, float]:
+
+def _seconds(step: timedelta | float) -> float:
+    return step.total_seconds() if isinstance(step, timedelta) else float(step)
+
+
+def hr_histogram(samples: Iterable[tuple[Moment, float | None]]) -> dict[int, float]:
     """Seconds spent at each whole bpm, from (time, bpm) samples in time order."""
     histogram: dict[int, float] = {}
-    previous: tuple[datetime, int] | None = None
+    previous: tuple[Moment, int] | None = None
     for moment, bpm in samples:
         if previous is not None:
-            gap = (moment - previous[0]).total_seconds()
+            gap = _seconds(moment - previous[0])
             if gap > 0:
                 held = min(gap, MAX_SAMPLE_GAP_S)
                 histogram[previous[1]] = histogram.get(previous[1], 0.0) + held

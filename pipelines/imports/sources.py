@@ -11,9 +11,10 @@ from pathlib import Path
 from typing import BinaryIO, Protocol
 
 from pipelines.imports import zip_limits
-from pipelines.imports.models import UnreadableExport, UnreadableFile
+from pipelines.imports.models import Fingerprint, UnreadableExport, UnreadableFile
 
 CSV_NAME = "activities.csv"
+MISSING = "listed in activities.csv but missing from the export"
 
 
 class ExportSource(Protocol):
@@ -25,6 +26,10 @@ class ExportSource(Protocol):
 
     def read_csv(self, name: str) -> bytes | None:
         """A top-level CSV such as profile.csv, or None when the export has none."""
+        ...
+
+    def fingerprint(self, name: str) -> Fingerprint:
+        """Size and CRC-32 of `name`, to tell an unchanged file; UnreadableFile if missing."""
         ...
 
 
@@ -49,10 +54,19 @@ class ZipExport:
     def _member(self, name: str) -> str | None:
         return self._names.get(posixpath.join(self._root, name.strip("/")).lower())
 
-    def read(self, name: str) -> bytes:
+    def _listed(self, name: str) -> str:
         member = self._member(name)
         if member is None:
-            raise UnreadableFile("listed in activities.csv but missing from the export")
+            raise UnreadableFile(MISSING)
+        return member
+
+    def fingerprint(self, name: str) -> Fingerprint:
+        """From the ZIP's directory: nothing is decompressed."""
+        info = self._zip.getinfo(self._listed(name))
+        return Fingerprint(info.file_size, info.CRC)
+
+    def read(self, name: str) -> bytes:
+        member = self._listed(name)
         try:
             return zip_limits.read_member(self._zip, member)
         except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError) as exc:
@@ -93,9 +107,13 @@ class FolderExport:
         try:
             return zip_limits.read_file(path)
         except FileNotFoundError as exc:
-            raise UnreadableFile("listed in activities.csv but missing from the export") from exc
+            raise UnreadableFile(MISSING) from exc
         except OSError as exc:
             raise UnreadableFile(f"cannot be read ({exc.strerror})") from exc
+
+    def fingerprint(self, name: str) -> Fingerprint:
+        """From the file's bytes (a folder has no directory of CRCs); reading is cheap here."""
+        return Fingerprint.of(self.read(name))
 
     def read_csv(self, name: str) -> bytes | None:
         path = self._root / name

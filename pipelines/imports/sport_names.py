@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+FALLBACK_SPORT = "Workout"  # Strava's own name for an activity of no known sport
+
 # Display names whose sport_type is not simply the words joined (English and localized).
 _DISPLAY = {
     "e-bike ride": "EBikeRide",
@@ -143,7 +145,7 @@ def from_fit(sport: object, sub_sport: object) -> str | None:
     if sport is None:
         return None
     key = (str(sport), str(sub_sport))
-    return _FIT_SUB_SPORTS.get(key) or _FIT_SPORTS.get(str(sport), "Workout")
+    return _FIT_SUB_SPORTS.get(key) or _FIT_SPORTS.get(str(sport), FALLBACK_SPORT)
 
 
 def from_keyword(text: str | None) -> str | None:

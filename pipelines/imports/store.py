@@ -27,6 +27,7 @@ from pipelines.duplicates import (
     settle_files,
 )
 from pipelines.identity import adopt_if_local, adoptable_local_athlete
+from pipelines.imports.memo import remember
 from pipelines.imports.models import ImportedActivity, ImportReport, ParsedImport, Skipped
 from pipelines.imports.timezones import OFFSET_LABEL_PATTERN, local_start
 from pipelines.metrics import recompute
@@ -163,8 +164,13 @@ def write_import(
     timezone: str,
     today: date | None = None,
 ) -> ImportReport:
-    """Store a parsed import atomically; `timezone` is saved when the profile has none yet."""
+    """Store a parsed import atomically; `timezone` is saved when the profile has none yet.
+
+    What each file was read as is remembered in the same transaction, so the next import of
+    the same files reads none of them again (pipelines.imports.memo).
+    """
     with transaction(con):
+        remember(con, parsed.read)
         athlete = _ensure_athlete(con, parsed, athlete_id)
         if _zone(con, athlete) is None:
             update_profile(con, athlete, {"timezone": timezone})
@@ -196,6 +202,7 @@ def write_import(
         skipped=skipped, timezone=zone,
         first_date=min(starts, default=None), last_date=max(starts, default=None),
         with_heart_rate=sum(1 for a in parsed.activities if a.hr_histogram),
+        files_read=len(parsed.read), files_unchanged=parsed.unchanged,
     )  # fmt: skip
 
 

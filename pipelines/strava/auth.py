@@ -27,14 +27,14 @@ from pipelines.athletes import ensure_athlete
 from pipelines.db import connect, resolve_path, transaction
 from pipelines.identity import adopt_if_local
 from pipelines.strava import tokens as token_store
-from pipelines.strava.client import REVOKED, RateBudget, build_client, call
+from pipelines.strava.client import REVOKED, Meter, RateBudget, build_client, call
 from pipelines.strava.config import StravaSettings
 from pipelines.strava.errors import StravaAuthError
 from pipelines.strava.tokens import Tokens, parse_scopes
 
 log = logging.getLogger(__name__)
 
-# Private runs and HR zones (STRAVA.md 1.1); the runner may untick any of them.
+# Private runs and HR zones (docs/strava.md#oauth); the runner may untick any of them.
 SCOPES: list[Scope] = ["read", "activity:read_all", "profile:read_all"]
 STATE_MAX_AGE_S = 900
 _STATE_LABEL = b"stridewise oauth state v1"
@@ -192,20 +192,28 @@ def refresh_lock(db_path: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def refresh_tokens(settings: StravaSettings, refresh_token: str) -> dict[str, Any]:
-    """One refresh_token grant; StravaAuthError when Strava refuses it."""
+def refresh_tokens(
+    settings: StravaSettings, refresh_token: str, meter: Meter | None = None
+) -> dict[str, Any]:
+    """One refresh_token grant, counted by `meter`; StravaAuthError when Strava refuses it."""
     client_id, client_secret = settings.require()
-    client = build_client(settings)
+    meter = meter or Meter()
+    client = meter.client(settings)
+
+    def grant() -> dict[str, Any]:
+        try:
+            return dict(
+                client.refresh_access_token(
+                    client_id=client_id, client_secret=client_secret, refresh_token=refresh_token
+                )
+            )
+        finally:
+            meter.budget.count_unreported()
+
     try:
-        info = call(
-            RateBudget(),
-            lambda: client.refresh_access_token(
-                client_id=client_id, client_secret=client_secret, refresh_token=refresh_token
-            ),
-        )
+        return call(meter.budget, grant)
     except exc.Fault as error:
         raise StravaAuthError(REVOKED) from error
-    return dict(info)
 
 
 def fresh_tokens(
@@ -215,6 +223,7 @@ def fresh_tokens(
     *,
     force: bool = False,
     now: float | None = None,
+    meter: Meter | None = None,
 ) -> Tokens:
     """The athlete's tokens with at least 5 minutes left, refreshing (and persisting) if not."""
     path = resolve_path(db_path)
@@ -228,7 +237,7 @@ def fresh_tokens(
             )
         if not force and not current.needs_refresh(now):
             return current
-        info = refresh_tokens(settings, current.refresh_token)
+        info = refresh_tokens(settings, current.refresh_token, meter)
         with connect(path) as con:
             token_store.rotate(
                 con,
@@ -246,18 +255,24 @@ def fresh_tokens(
         )
 
 
-def bootstrap(db_path: str | Path | None, settings: StravaSettings) -> Tokens:
-    """Connect without a browser from STRAVA_REFRESH_TOKEN: refresh, then ask who we are."""
+def bootstrap(
+    db_path: str | Path | None, settings: StravaSettings, meter: Meter | None = None
+) -> tuple[Tokens, dict[str, Any]]:
+    """Connect without a browser from STRAVA_REFRESH_TOKEN: refresh, then ask who we are.
+
+    Returns the tokens and Strava's athlete record, so the sync need not ask for it again.
+    """
     if not settings.refresh_token:
         raise StravaAuthError(
             "Strava is not connected: open Settings and click 'Connect with Strava', or set "
             "STRAVA_REFRESH_TOKEN for a headless setup."
         )
     path = resolve_path(db_path)
+    meter = meter or Meter()
     with refresh_lock(path):
-        info = refresh_tokens(settings, settings.refresh_token)
-        client = build_client(settings, info["access_token"])
-        athlete = call(RateBudget(), lambda: client.protocol.get("/athlete"))
+        info = refresh_tokens(settings, settings.refresh_token, meter)
+        client = meter.client(settings, info["access_token"])
+        athlete = call(meter.budget, lambda: client.protocol.get("/athlete"))
         athlete_id = int(athlete["id"])
         tokens = Tokens(
             athlete_id,
@@ -268,4 +283,4 @@ def bootstrap(db_path: str | Path | None, settings: StravaSettings) -> Tokens:
             frozenset(),
         )
         store_connection(path, tokens, athlete)
-    return tokens
+    return tokens, athlete

@@ -10,7 +10,7 @@ import logging
 import os
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar
 
@@ -25,7 +25,8 @@ from pipelines.strava.errors import RateLimited, StravaAuthError, StravaUnavaila
 log = logging.getLogger(__name__)
 
 REQUEST_TIMEOUT_S = 30.0
-BUDGET_STOP_FRACTION = 0.9  # stop at 90 % of a window so other tools keep headroom (STRAVA.md 9)
+# Stop at 90 % of a window so other tools keep headroom (docs/strava.md#rate-limits).
+BUDGET_STOP_FRACTION = 0.9
 RETRY_DELAYS_S = (1.0, 4.0, 15.0)  # 5xx and timeouts; a 429 is never retried here
 INACTIVE_APP = (
     "Strava has set your API application to Inactive (its owner needs an active Strava "
@@ -102,11 +103,8 @@ class RateBudget(RateLimiter):
         self.windows: dict[str, Window] = {}
 
     def __call__(self, args: dict[str, str], method: Any) -> None:
-        """Take the usage headers of one API response; without them, count the call ourselves.
-
-        Strava has been seen to omit the headers (on streams, STRAVA.md 2.2), yet the call still
-        counts against its limits, so a run of such calls must still reach the stop line.
-        """
+        """Take the usage headers of one API response; without them, count the call ourselves,
+        so a run of such calls still reaches the stop line."""
         headers = {key.casefold(): value for key, value in args.items()}
         seen = False
         for family, prefix in (("overall", "x-ratelimit"), ("read", "x-readratelimit")):
@@ -116,9 +114,17 @@ class RateBudget(RateLimiter):
                 self.windows[family] = Window(usage[0], usage[1], limit[0], limit[1])
                 seen = True
         if not seen:
-            for window in self.windows.values():
-                window.short_usage += 1
-                window.long_usage += 1
+            self.count_unreported()
+
+    def count_unreported(self) -> None:
+        """Count one call whose response carried no usage headers against every known window.
+
+        The token endpoint never sends them and stravalib skips its limiter there; streams have
+        been seen without them; either way the call was made (docs/strava.md#rate-limits).
+        """
+        for window in self.windows.values():
+            window.short_usage += 1
+            window.long_usage += 1
 
     def check(self, stop_fraction: float | None = None) -> None:
         """Raise RateLimited before a request that would cross the stop line (or a lower one)."""
@@ -157,6 +163,22 @@ def build_client(
     client.protocol.client_id = None
     client.protocol.client_secret = None
     return client
+
+
+@dataclass(frozen=True)
+class Meter:
+    """One sync's request counter and rate budget, shared by every call it makes.
+
+    Token refreshes and the headless bootstrap go through it too, so the count a runner sees
+    is the count Strava sees, and the budget stops before limits that every call uses up.
+    """
+
+    session: CountingSession = field(default_factory=CountingSession)
+    budget: RateBudget = field(default_factory=RateBudget)
+
+    def client(self, settings: StravaSettings, access_token: str | None = None) -> Client:
+        """A client whose requests this meter counts and budgets."""
+        return build_client(settings, access_token, self.budget, self.session)
 
 
 def _errors(error: requests.HTTPError) -> list[Mapping[str, Any]]:

@@ -21,7 +21,7 @@ from pipelines.strava.session import ApiSession
 
 log = logging.getLogger(__name__)
 
-PER_PAGE = 200  # Strava's maximum page size (STRAVA.md 3.1)
+PER_PAGE = 200  # Strava's maximum page size (docs/strava.md#pagination)
 
 
 def _epoch(moment: datetime) -> int:
@@ -63,7 +63,12 @@ def list_window(
     report: SyncReport,
     origin: datetime | None,
 ) -> None:
-    """Page through the window newest-first until an empty page, storing each page."""
+    """Page through the window newest-first, storing each page, until a page comes back short.
+
+    A page with fewer than PER_PAGE activities is the last one (stravalib's own iterator stops
+    there too), so a listing of N activities costs ceil(N / PER_PAGE) requests, one more only
+    when N is a multiple of PER_PAGE (docs/strava.md#pagination).
+    """
     assert point.window_end is not None
     before = _epoch(point.oldest_seen) + 1 if point.oldest_seen else _epoch(point.window_end)
     after = _epoch(point.window_start) if point.window_start else None
@@ -101,6 +106,8 @@ def list_window(
                 upserted=report.upserted,
                 progress=progress(point, oldest, origin),
             )
+        if len(items) < PER_PAGE:
+            return
         page += 1
 
 

@@ -1,7 +1,8 @@
 """Strava's raw JSON → our typed activity row (pure: no I/O, no stravalib models).
 
 We read the raw dicts ourselves because stravalib's models replace unknown sport types with
-"Workout", drop fields they don't know and label `start_date_local` as UTC (STRAVA.md 3.6).
+"Workout", drop fields they don't know and label `start_date_local` as UTC
+(docs/strava.md#stravalib-quirks).
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """What Stridewise keeps of API data: the runner's retention setting, pruning, full deletion.
 
 Strava's June-2026 API policy is reported to limit how long API data may be cached
-(STRAVA.md 7.3), so the runner may cap it. Only rows with source 'strava_api' are affected:
+(docs/strava.md#policy), so the runner may cap it. Only rows with source 'strava_api' are affected:
 anything imported from the runner's own export, files or manual entries stays.
 """
 
@@ -24,7 +24,8 @@ class StravaPreferences:
     """The runner's sync choices."""
 
     retention_days: int | None = None
-    overlap_days: int = 14  # re-list two weeks to catch edits and late uploads (STRAVA.md 3.1)
+    # Re-list two weeks to catch edits and late uploads (docs/strava.md#pagination).
+    overlap_days: int = 14
     fetch_details: bool = False
     fetch_streams: bool = False
 

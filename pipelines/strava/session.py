@@ -48,7 +48,7 @@ class ApiSession:
 
     @property
     def requests(self) -> int:
-        """HTTP requests this sync sent, retries included (token refreshes are separate)."""
+        """HTTP requests this sync sent: retries and token refreshes included."""
         session = self.client.protocol.rsession
         return session.sent if isinstance(session, CountingSession) else 0
 

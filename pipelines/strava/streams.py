@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-STREAM_TYPES = ["time", "heartrate"]  # all the load engine needs (STRAVA.md 3.3)
+STREAM_TYPES = ["time", "heartrate"]  # all the load engine needs (docs/strava.md#streams)
 # Streams stop at 75 % of each window (the sync itself at 90 %), so a backlog of streams never
 # leaves the runner's next "Sync now" in the same window without room to list new activities.
 STREAM_STOP_FRACTION = 0.75

@@ -11,7 +11,7 @@ import contextlib
 import fcntl
 import logging
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -23,7 +23,7 @@ from pipelines.metrics import recompute
 from pipelines.strava import details, listing, runs, streams
 from pipelines.strava import tokens as token_store
 from pipelines.strava.auth import bootstrap, fresh_tokens
-from pipelines.strava.client import RETRY_DELAYS_S, CountingSession, RateBudget, build_client
+from pipelines.strava.client import RETRY_DELAYS_S, Meter
 from pipelines.strava.config import StravaSettings
 from pipelines.strava.errors import RateLimited, StravaAuthError, SyncInProgress
 from pipelines.strava.report import SyncReport, summary
@@ -52,27 +52,43 @@ def sync_lock(db_path: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def _athlete(path: Path, settings: StravaSettings, athlete_id: int | None) -> int:
+def _athlete(
+    path: Path, settings: StravaSettings, athlete_id: int | None, meter: Meter
+) -> tuple[int, dict[str, Any] | None]:
+    """The athlete to sync, and Strava's athlete record when a headless bootstrap read it."""
     with connect(path) as con:
         connected = token_store.connected_athlete_ids(con)
     if athlete_id is not None:
         if athlete_id not in connected:
             raise StravaAuthError(f"athlete {athlete_id} has not connected Strava")
-        return athlete_id
-    return connected[0] if connected else bootstrap(path, settings).athlete_id
+        return athlete_id, None
+    if connected:
+        return connected[0], None
+    tokens, record = bootstrap(path, settings, meter)
+    return tokens.athlete_id, record
 
 
-def _seed_profile(api: ApiSession, path: Path, report: SyncReport) -> datetime | None:
-    """Refresh the athlete's name; seed max HR from Strava's zones if the runner has none.
+def _seed_profile(
+    api: ApiSession,
+    path: Path,
+    report: SyncReport,
+    record: Mapping[str, Any] | None,
+    point: runs.Checkpoint,
+) -> datetime | None:
+    """Seed max HR from Strava's zones if the runner has none; return the progress bar's far end.
 
-    Returns when the Strava account was created, the far end of the backfill progress bar.
+    `/athlete` costs a request, so it is read only when the listing has no lower bound (the
+    account's creation date is then the far end of the backfill's progress bar) and a bootstrap
+    has not just read it; the connected name is refreshed whenever it is read.
     """
-    athlete = api.get("/athlete")
+    if record is None and point.window_start is None:
+        record = api.get("/athlete")
+        with connect(path) as con:
+            con.execute(
+                "UPDATE strava_tokens SET athlete_name = ? WHERE athlete_id = ?",
+                [api.name_of(record), report.athlete_id],
+            )
     with connect(path) as con:
-        con.execute(
-            "UPDATE strava_tokens SET athlete_name = ? WHERE athlete_id = ?",
-            [api.name_of(athlete), report.athlete_id],
-        )
         row = con.execute(
             "SELECT hr_max FROM athletes WHERE id = ?", [report.athlete_id]
         ).fetchone()
@@ -85,10 +101,9 @@ def _seed_profile(api: ApiSession, path: Path, report: SyncReport) -> datetime |
                     "UPDATE athletes SET hr_max = ? WHERE id = ? AND hr_max IS NULL",
                     [report.hr_max_seeded, report.athlete_id],
                 )
-    with contextlib.suppress(ValueError, TypeError, AttributeError):
-        return datetime.fromisoformat(str(athlete["created_at"]).replace("Z", "+00:00")).replace(
-            tzinfo=None
-        )
+    with contextlib.suppress(ValueError, TypeError, AttributeError, KeyError):
+        created = str((record or {})["created_at"]).replace("Z", "+00:00")
+        return datetime.fromisoformat(created).replace(tzinfo=None)
     return None
 
 
@@ -193,14 +208,14 @@ def sync(
     path = resolve_path(db_path)
     settings.require()
     with sync_lock(path):
-        athlete = _athlete(path, settings, athlete_id)
-        tokens = fresh_tokens(path, settings, athlete)
-        budget = RateBudget()
+        meter = Meter()
+        athlete, record = _athlete(path, settings, athlete_id, meter)
+        tokens = fresh_tokens(path, settings, athlete, meter=meter)
         api = ApiSession(
-            build_client(settings, tokens.access_token, budget, CountingSession()),
-            budget,
+            meter.client(settings, tokens.access_token),
+            meter.budget,
             tokens,
-            lambda force: fresh_tokens(path, settings, athlete, force=force),
+            lambda force: fresh_tokens(path, settings, athlete, force=force, meter=meter),
             sleep=sleep,
             delays=retry_delays,
         )
@@ -210,7 +225,7 @@ def sync(
             run_id = runs.start_run(con, athlete, report.mode)
         pauses = _Pauses(path, run_id, report, api, wait, sleep, today)
         try:
-            origin = pauses.run(lambda: _seed_profile(api, path, report))
+            origin = pauses.run(lambda: _seed_profile(api, path, report, record, point))
 
             def list_all() -> None:
                 with connect(path) as con:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from pipelines.db import Connection
 
-REFRESH_MARGIN_S = 300  # refresh when fewer than 5 minutes remain (STRAVA.md 7.4)
+REFRESH_MARGIN_S = 300  # refresh when fewer than 5 minutes remain (docs/strava.md#tokens)
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from tests.imports.builders import HEADER_103, HEADER_DE_92, csv_bytes, write_ex
 
 NEW_YORK = "America/New_York"
 TABLES = ("athletes", "activities", "daily_metrics", "pain_entries", "wellness_entries",
-          "session_rpe")  # fmt: skip
+          "session_rpe", "import_files")  # fmt: skip
 
 
 def _import(db: Path, target: Path, zone: str = NEW_YORK) -> object:

@@ -12,7 +12,8 @@ import pytest
 from pipelines.db import connect
 from pipelines.duplicates import Recording, same_run
 from pipelines.entries import pain, rpe, trash
-from pipelines.imports.export import read_export, read_loose_files
+from pipelines.imports.export import read_export
+from pipelines.imports.loose import read_loose_files
 from pipelines.imports.models import ImportReport
 from pipelines.imports.store import write_import
 from tests.imports.builders import (

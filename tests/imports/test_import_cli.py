@@ -34,7 +34,9 @@ def test_import_an_export_zip(
     assert "activities/9004.fit.gz: the .gz archive is damaged" in out
     assert _rows(db_path, "SELECT count(*) FROM activities") == [(5,)]
     assert main(["import", str(archive), "--db", str(db_path)]) == 0
-    assert "0 new, 0 updated, 5 unchanged" in capsys.readouterr().out
+    again = capsys.readouterr().out
+    assert "0 new, 0 updated, 5 unchanged" in again
+    assert "Read 0 activity files; 3 were unchanged since the last import" in again
 
 
 def test_loose_files_get_stable_negative_ids_and_never_duplicate(

@@ -69,3 +69,21 @@ def test_demo_data_stays_apart_from_an_import(demo_db: Path, tmp_path: Path) -> 
     assert _count(demo_db, "SELECT count(*) FROM activities WHERE athlete_id = 12345") == 5
     assert _count(demo_db, "SELECT count(*) FROM activities WHERE source = 'strava_export'"
                   " AND athlete_id = 1") == 0  # fmt: skip
+
+
+def test_uploading_the_same_export_again_reads_none_of_its_files(
+    db_path: Path, tmp_path: Path
+) -> None:
+    archive = write_export_zip(tmp_path / "export.zip").read_bytes()
+    at = _settings()
+    for zone in ("America/New_York", None):
+        at.file_uploader(key="import_files").set_value(("export.zip", archive, "application/zip"))
+        if zone:
+            at.text_input(key="import_timezone").input(zone)
+        at.run()
+        at.button(key="import_button").click()
+        at.run()
+    assert not at.exception
+    headline = at.success[0].value
+    assert "0 new, 0 updated, 5 already up to date" in headline
+    assert "3 files were unchanged since your last import, so they were not read again" in headline

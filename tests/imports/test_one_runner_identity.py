@@ -7,7 +7,8 @@ from pathlib import Path
 from pipelines.db import connect
 from pipelines.entries import checkins, pain
 from pipelines.identity import adoptable_local_athlete
-from pipelines.imports.export import read_export, read_loose_files
+from pipelines.imports.export import read_export
+from pipelines.imports.loose import read_loose_files
 from pipelines.imports.store import profile_timezone, write_import
 from tests.imports.test_file_and_strava_duplicates import (
     ATHLETE,

@@ -210,7 +210,7 @@ class Routes:
     def streams(
         self, activity_id: int, params: dict[str, str], headers: dict[str, str]
     ) -> Response:
-        """Only the requested streams that exist, keyed by type (STRAVA.md 3.3)."""
+        """Only the requested streams that exist, keyed by type (docs/strava.md#streams)."""
         keys = [key for key in params.get("keys", "").split(",") if key]
         if not keys or params.get("key_by_type") not in ("true", "True"):
             return 400, _error("Bad Request", "Streams", "keys", "invalid"), headers

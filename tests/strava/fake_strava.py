@@ -24,7 +24,7 @@ import trustme
 CLIENT_ID = 4242
 CLIENT_SECRET = "fake-client-secret"
 ATHLETE_ID = 7_000_001
-TOKEN_LIFETIME_S = 21600  # Strava access tokens live six hours (STRAVA.md 1.2)
+TOKEN_LIFETIME_S = 21600  # Strava access tokens live six hours (docs/strava.md#tokens)
 
 
 def _error(message: str, resource: str, field_name: str, code: str) -> dict[str, Any]:

@@ -10,7 +10,7 @@ import pytest
 
 from pipelines.db import connect, migrate
 from pipelines.entries import pain, rpe
-from pipelines.imports.export import read_loose_files
+from pipelines.imports.loose import read_loose_files
 from pipelines.imports.store import write_import
 from pipelines.strava.auth import store_connection
 from pipelines.strava.config import StravaSettings
