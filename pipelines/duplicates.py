@@ -43,7 +43,6 @@ START_TOLERANCE_S = 60
 DISTANCE_TOLERANCE = 0.05
 HEART_RATE = "heart-rate samples"
 LOCAL_START = "local start time"
-FILE_SOURCE = FILE  # kept for pipelines.imports.store until it imports training.vocabulary
 
 _WINDOW = timedelta(seconds=START_TOLERANCE_S)
 # An API row that also holds a run the runner imported from their own file is theirs too:
@@ -235,7 +234,7 @@ def absorb_file_twins(con: Connection, athlete_id: int, strava_ids: Iterable[int
                 [athlete_id, ids],
             ).fetchall()
         )
-        files = _stored_near(con, athlete_id, f"'{FILE_SOURCE}'", targets)
+        files = _stored_near(con, athlete_id, f"'{FILE}'", targets)
         pairs = _pairs(targets, files)
         # by Strava row, closest file first: that file's RPE wins if several were rated
         matched = sorted((pairs[f.id].id, _closeness(pairs[f.id], f), f.id) for f in files

@@ -18,6 +18,7 @@ from typing import BinaryIO
 
 from pipelines.errors import InvalidEntry
 from pipelines.imports import sport_names
+from training.vocabulary import STRAVA_EXPORT
 from pipelines.imports.activities_csv import ExportRow, read_activities_csv
 from pipelines.imports.files import is_activity_file
 from pipelines.imports.loose import read_loose_files
@@ -70,7 +71,7 @@ def _merge(row: ExportRow, found: ActivityFile | None) -> ImportedActivity:
 
     return ImportedActivity(
         id=row.activity_id,
-        source="strava_export",
+        source=STRAVA_EXPORT,
         name=row.name,
         sport_type=sport,
         start_utc=start,

@@ -8,6 +8,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from pipelines.errors import StridewiseError
+from training.vocabulary import STRAVA_EXPORT
+
 Progress = Callable[[int, int, str], None]  # (files done, files in all, what is being read)
 
 
@@ -15,11 +18,11 @@ def quiet(done: int, total: int, label: str) -> None:
     """The default progress callback: say nothing."""
 
 
-class UnreadableFile(ValueError):
+class UnreadableFile(StridewiseError, ValueError):
     """An activity file that is corrupt or in a format we cannot read; it is skipped, not fatal."""
 
 
-class UnreadableExport(ValueError):
+class UnreadableExport(StridewiseError, ValueError):
     """The export as a whole cannot be read (bad ZIP, broken activities.csv): write nothing."""
 
 
@@ -101,7 +104,7 @@ class ParsedImport:
     athlete_id: int | None = None  # the Strava athlete id from profile.csv, when present
     athlete_name: str | None = None
     athlete_sex: str | None = None
-    source_kind: str = "strava_export"
+    source_kind: str = STRAVA_EXPORT
     read: list[ReadFile] = field(default_factory=list)  # files read (decoded) this time
     unchanged: int = 0  # files not read again: the memo held them unchanged
 

@@ -19,7 +19,6 @@ import pandas as pd
 from pipelines.athletes import ensure_athlete, list_athletes, update_profile
 from pipelines.db import Connection, transaction
 from pipelines.duplicates import (
-    FILE_SOURCE,
     FileDetail,
     Merge,
     Recording,
@@ -31,11 +30,12 @@ from pipelines.imports.memo import remember
 from pipelines.imports.models import ImportedActivity, ImportReport, ParsedImport, Skipped
 from pipelines.imports.timezones import OFFSET_LABEL_PATTERN, local_start
 from pipelines.metrics import recompute
+from training.vocabulary import FILE, STRAVA_API
 
 log = logging.getLogger(__name__)
 
 DEFAULT_NAME = "Runner"
-API_SOURCE = "strava_api"
+API_SOURCE = STRAVA_API
 # Columns an import writes; load and load_source are the metrics' job, ids never change.
 MERGED = [
     "source", "name", "sport_type", "start_date", "start_date_local", "timezone",
@@ -143,7 +143,7 @@ def _settle_files(
         (Recording(a.id, a.sport_type, a.start_utc, a.distance_m),
          FileDetail(rows[a.id]["hr_histogram"], rows[a.id]["start_date_local"],
                     rows[a.id]["timezone"]))
-        for a in activities if a.source == FILE_SOURCE
+        for a in activities if a.source == FILE
     ]  # fmt: skip
     return settle_files(con, athlete_id, files) if files else {}
 
@@ -189,7 +189,7 @@ def write_import(
             con.unregister("import_rows")
             skipped += [Skipped(f"activity {i}", "already stored for another athlete")
                         for i in foreign]  # fmt: skip
-            strava_ids = [a.id for a in parsed.activities if a.source != FILE_SOURCE]
+            strava_ids = [a.id for a in parsed.activities if a.source != FILE]
             merges = absorb_file_twins(con, athlete, strava_ids)
             updated += len({m.strava_id for m in merges} - changed)
             days += [since, *(m.first_day for m in merges)]

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from pipelines.errors import InvalidEntry
+from pipelines.errors import InvalidEntry, StridewiseError
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +31,7 @@ KEYS = (
 )
 
 
-class StravaNotConfigured(RuntimeError):
+class StravaNotConfigured(StridewiseError, RuntimeError):
     """No Strava API application is configured (client id and secret)."""
 
 

@@ -15,8 +15,9 @@ from datetime import datetime
 from typing import Any
 
 from pipelines.errors import InvalidEntry
+from training.vocabulary import STRAVA_API
 
-SOURCE = "strava_api"
+SOURCE = STRAVA_API
 ROW_COLUMNS = [
     "id",
     "athlete_id",
