@@ -38,7 +38,8 @@ ROW_COLUMNS = [
 ]
 _IANA = re.compile(r"^\(GMT[+-]\d{2}:\d{2}\)\s*(\S+)$")
 # Zone 5 starts at 90 % of max HR in the common five-zone %HRmax scheme (Edwards 1993;
-# docs/science.md#hr-max-from-zones); Strava's own default zone formula is not published, so this is an estimate.
+# docs/science.md#hr-max-from-zones); Strava's own default zone formula is not published, so
+# this is an estimate.
 ZONE5_FRACTION_OF_HR_MAX = 0.90
 
 
