@@ -2,7 +2,9 @@
 
 Each import runs in a fresh process, so its peak memory is its own (and its workers'). The
 bare-parse floor is timed in the same run over the same files, and the first import is given
-as a ratio to it divided by the cores: 1.0 would be every core parsing all the time.
+as a ratio to it divided by the cores: 1.0 would be every core parsing all the time. That
+ratio assumes the cores are free; on a machine others are busy on, the ratio of CPU times
+(the import's, workers included, to the floor's) is the one that still means something.
 """
 
 from __future__ import annotations
