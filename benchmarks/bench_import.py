@@ -2,9 +2,9 @@
 
 Each import runs in a fresh process, so its peak memory is its own (and its workers'). The
 bare-parse floor is timed in the same run over the same files, and the first import is given
-as a ratio to it divided by the cores (1.0: every core parsing all the time), and to the same
-bare parse split over as many processes as the import uses, which gets the same share of a
-machine others are busy on as the import does.
+as a ratio to it divided by the cores: 1.0 would be every core parsing all the time. That
+ratio assumes the cores are free; on a machine others are busy on, the ratio of CPU times
+(the import's, workers included, to the floor's) is the one that still means something.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.memory import TreePeak, own_peak_mib
-from benchmarks.parse_floor import bare_parse_seconds, parallel_bare_parse_seconds
+from benchmarks.parse_floor import bare_parse_seconds
 from pipelines.db import connect
 from pipelines.imports.export import read_export
 from pipelines.imports.memo import load_memo
@@ -149,13 +149,11 @@ def main() -> None:
         floor_s, files = bare_parse_seconds(archive)
         floor_cpu_s = time.process_time() - cpu
         cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
-        parallel_s = parallel_bare_parse_seconds(archive, worker_count())
         print(
             f"   bare-parse floor: {files:,} files in {floor_s:.1f} s ({floor_cpu_s:.1f} CPU s) "
-            f"on one core, {parallel_s:.1f} s split over {worker_count()} processes\n"
-            f"     first import = {first['seconds'] / (floor_s / cores):.2f} x (floor / {cores} "
-            f"cores) in wall time, {first['seconds'] / parallel_s:.2f} x the split bare parse; "
-            f"its CPU time = {first['cpu_s'] / floor_cpu_s:.2f} x the floor's"
+            f"on one core\n     first import = {first['seconds'] / (floor_s / cores):.2f} x "
+            f"(floor / {cores} cores) in wall time; its CPU time = "
+            f"{first['cpu_s'] / floor_cpu_s:.2f} x the floor's"
         )
         again = _measured_import(archive, db)
         print(_line("re-import", again))
